@@ -1,0 +1,9 @@
+namespace OpsConsole.Domain.DeadLetters;
+
+public enum DeadLetterStatus
+{
+    Unresolved,
+    Retrying,
+    Resolved,
+    Discarded,
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using OpsConsole.Platform.Data;
+
+namespace OpsConsole.Features.Identity;
+
+public static class IdentityFeature
+{
+    public static IServiceCollection AddIdentityFeature(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<OpsUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OpsDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<OpsClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(ConfigureCookie);
+        services.AddAuthorizationBuilder().AddOpsPolicies();
+        services.AddScoped<DemoSeed>();
+        return services;
+    }
+
+    static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = "ops.auth";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.LoginPath = "/login";
+        cookie.AccessDeniedPath = "/forbidden";
+        cookie.SlidingExpiration = true;
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // Programs and the hub get status codes; people get the sign-in page.
+        cookie.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
+    }
+
+    static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (IsMachinePath(ctx.Request.Path))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics");
+
+    public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/logout", async (SignInManager<OpsUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/login");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpsConsole.Platform.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionName = "OpsDb";
+    const string EmbeddedDatabase = "opsconsole";
+
+    /// <summary>
+    /// With ConnectionStrings:OpsDb empty, starts the embedded cluster and points the setting at it.
+    /// Returns the cluster so the caller stops it after the host has stopped.
+    /// </summary>
+    public static async Task<EmbeddedPostgres?> StartEmbeddedIfNeededAsync(this WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionName)))
+            return null;
+        var dataDir = builder.Configuration["Embedded:DataDir"];
+        var pg = await EmbeddedPostgres.StartAsync(string.IsNullOrWhiteSpace(dataDir) ? EmbeddedPostgres.DefaultDataDirectory() : dataDir);
+        try
+        {
+            await pg.EnsureDatabaseAsync(EmbeddedDatabase);
+        }
+        catch
+        {
+            await pg.StopAsync();
+            throw;
+        }
+        builder.Configuration[$"ConnectionStrings:{ConnectionName}"] = pg.ConnectionStringFor(EmbeddedDatabase);
+        return pg;
+    }
+
+    public static IServiceCollection AddOpsDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddDbContextFactory<OpsDbContext>(o => Configure(o, config.GetConnectionString(ConnectionName)!));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(OpsDbContext).Assembly.GetName().Name))
+            .UseSnakeCaseNamingConvention();
+
+    public static async Task MigrateOpsDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Domain.Audit;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Features.Identity;
+
+namespace OpsConsole.Platform.Data;
+
+public class OpsDbContext : IdentityDbContext<OpsUser>
+{
+    public OpsDbContext(DbContextOptions<OpsDbContext> options) : base(options) { }
+
+    /// <summary>For contexts that extend the model (tests add an aggregate of their own).</summary>
+    protected OpsDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    public DbSet<MachineRequestSignature> MachineRequestSignatures => Set<MachineRequestSignature>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);
+        // Audit ids are drawn under the chain lock, so id order is chain order.
+        builder.HasSequence<long>("audit_events_id_seq");
+    }
+}
