@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -7,6 +6,8 @@ EmbeddedPostgres? embedded = null;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Serve package and framework assets from the build output too, so a plain build runs in any environment.
+    builder.WebHost.UseStaticWebAssets();
     embedded = await builder.StartEmbeddedIfNeededAsync();
 
     builder.Services

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OpsConsole.Components;
@@ -15,6 +16,7 @@ public static class PlatformFeature
         services.AddSingleton(TimeProvider.System);
         services.AddOpsDatabase(config);
         services.AddSingleton<AuditTrail>();
+        services.AddDataProtection().SetApplicationName("OpsConsole").PersistKeysToDbContext<OpsDbContext>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();

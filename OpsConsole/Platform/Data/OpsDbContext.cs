@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.Audit;
@@ -6,7 +7,7 @@ using OpsConsole.Features.Identity;
 
 namespace OpsConsole.Platform.Data;
 
-public class OpsDbContext : IdentityDbContext<OpsUser>
+public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContext
 {
     public OpsDbContext(DbContextOptions<OpsDbContext> options) : base(options) { }
 
@@ -18,6 +19,8 @@ public class OpsDbContext : IdentityDbContext<OpsUser>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     public DbSet<MachineRequestSignature> MachineRequestSignatures => Set<MachineRequestSignature>();
+    /// <summary>Cookie and antiforgery keys, shared so that every app instance reads every other's cookies.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

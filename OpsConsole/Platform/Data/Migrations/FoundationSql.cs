@@ -1,8 +1,22 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
 namespace OpsConsole.Platform.Data.Migrations;
 
 /// <summary>SQL of the Foundation migration that EF Core's model cannot express.</summary>
 static class FoundationSql
 {
+    public static void ApplyUp(MigrationBuilder migration)
+    {
+        migration.Sql(AuditAppendOnly);
+        migration.Sql(QuartzTables);
+    }
+
+    public static void ApplyDown(MigrationBuilder migration)
+    {
+        migration.Sql(DropQuartzTables);
+        migration.Sql("DROP FUNCTION IF EXISTS audit_events_refuse_change() CASCADE;");
+    }
+
     /// <summary>The audit trail is append-only: any UPDATE, DELETE or TRUNCATE is refused by the database itself.</summary>
     public const string AuditAppendOnly = """
         CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -78,6 +78,20 @@ namespace OpsConsole.Platform.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dead_letters",
                 columns: table => new
                 {
@@ -337,15 +351,13 @@ namespace OpsConsole.Platform.Data.Migrations
                 name: "ix_user_departments_department_id",
                 table: "user_departments",
                 column: "department_id");
-            migrationBuilder.Sql(FoundationSql.AuditAppendOnly);
-            migrationBuilder.Sql(FoundationSql.QuartzTables);
+            FoundationSql.ApplyUp(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(FoundationSql.DropQuartzTables);
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_events_refuse_change() CASCADE;");
+            FoundationSql.ApplyDown(migrationBuilder);
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -363,6 +375,9 @@ namespace OpsConsole.Platform.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "dead_letters");
