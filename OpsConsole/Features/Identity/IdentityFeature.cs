@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpsConsole.Platform.Data;
@@ -26,7 +28,9 @@ public static class IdentityFeature
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(ConfigureCookie);
-        services.AddAuthorizationBuilder().AddOpsPolicies();
+        // Anything that does not say otherwise requires a signed-in user: a new page cannot be left open by mistake.
+        services.AddAuthorizationBuilder().AddOpsPolicies()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<DemoSeed>();
         return services;
     }
@@ -59,8 +63,11 @@ public static class IdentityFeature
 
     public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/logout", async (SignInManager<OpsUser> signIn) =>
+        app.MapPost("/logout", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<OpsUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return TypedResults.Problem("The sign-out form's antiforgery token is missing or invalid; reload the page and try again.",
+                    statusCode: StatusCodes.Status400BadRequest);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
         });
