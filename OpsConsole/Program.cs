@@ -1,6 +1,7 @@
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 
 EmbeddedPostgres? embedded = null;
 try
@@ -12,6 +13,7 @@ try
 
     builder.Services
         .AddPlatform(builder.Configuration)
+        .AddTransitions(builder.Configuration)
         .AddIdentityFeature(builder.Configuration);
 
     var app = builder.Build();
