@@ -1,0 +1,18 @@
+using Microsoft.Playwright;
+
+namespace OpsConsole.E2E.Pages;
+
+/// <summary>The frame around every signed-in page: app bar with the current user and Sign out, and the navigation.</summary>
+public sealed class ShellPage(IPage page)
+{
+    public ILocator AppBar => page.GetByRole(AriaRole.Banner);
+    public ILocator CurrentUser => page.GetByTestId("current-user");
+    public ILocator SignOutButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+
+    /// <summary>Blazor's own banner, shown when the page's circuit fails.</summary>
+    public ILocator ErrorBanner => page.GetByText("An unexpected error has occurred.");
+
+    public ILocator NavLink(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    public async Task SignOutAsync() => await SignOutButton.ClickAsync();
+}

@@ -1,0 +1,11 @@
+using Microsoft.Playwright;
+
+namespace OpsConsole.E2E.Pages;
+
+/// <summary>/users: account administration, Admin only; others get the 403 notice.</summary>
+public sealed class UsersPage(IPage page)
+{
+    public ILocator Forbidden => page.GetByRole(AriaRole.Heading, new() { Name = "403 — Not allowed" });
+
+    public async Task GotoAsync() => await page.GotoAsync("/users");
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OpsConsole.E2E.Support;
+
+/// <summary>
+/// The real app as a child process, started once per run the way a newcomer runs it: the built OpsConsole.dll in
+/// Production with demo data on its own embedded PostgreSQL in a throw-away folder; stopped with SIGTERM.
+/// </summary>
+public sealed class ConsoleApp : IAsyncLifetime
+{
+    static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
+    static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(30);
+    static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "opsconsole-e2e");
+
+    readonly string dataDir = Path.Combine(TempRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+    readonly AppOutput output = new(Artifacts.PathFor("app.log"));
+    Process? process;
+
+    public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort()}/");
+
+    public async Task InitializeAsync()
+    {
+        var assembly = RepoPaths.AppAssembly;
+        if (!File.Exists(assembly))
+            throw new InvalidOperationException($"{assembly} is missing: build the solution before running the end-to-end tests.");
+        PrepareDataDir();
+        process = Start(assembly);
+        // Safety net for an aborted run: the fixture's own disposal is the normal path.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAsync().GetAwaiter().GetResult();
+        try
+        {
+            await WaitUntilReadyAsync(process);
+        }
+        catch
+        {
+            await StopAsync();
+            throw;
+        }
+    }
+
+    public Task DisposeAsync() => StopAsync();
+
+    void PrepareDataDir()
+    {
+        Directory.CreateDirectory(dataDir);
+        // As root the cluster runs under the postgres account, which must be able to pass through these folders.
+        foreach (var dir in new[] { TempRoot, dataDir })
+            TryChmod(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                          UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
+
+    static void TryChmod(string dir, UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        try { File.SetUnixFileMode(dir, mode); }
+        catch (UnauthorizedAccessException) { } // a shared /tmp folder another account created: its mode is theirs
+    }
+
+    Process Start(string assembly)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(assembly);
+        psi.Environment["Urls"] = BaseUrl.ToString().TrimEnd('/');
+        psi.Environment["Demo__Enabled"] = "true";
+        psi.Environment["Embedded__DataDir"] = dataDir;
+        psi.Environment["ConnectionStrings__OpsDb"] = ""; // the embedded server, even where the shell names another
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        var started = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        started.OutputDataReceived += (_, e) => output.Append(e.Data);
+        started.ErrorDataReceived += (_, e) => output.Append(e.Data);
+        started.Start();
+        started.StandardInput.Close();
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        return started;
+    }
+
+    async Task WaitUntilReadyAsync(Process app)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < StartLimit)
+        {
+            if (app.HasExited)
+                throw new InvalidOperationException(
+                    $"OpsConsole exited with code {app.ExitCode} before it was ready (log: {output.LogPath}):{Environment.NewLine}{output.Tail()}");
+            try
+            {
+                using var response = await http.GetAsync("/readyz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException(
+            $"OpsConsole did not answer /readyz with 200 within {StartLimit.TotalSeconds:0} s (log: {output.LogPath}):{Environment.NewLine}{output.Tail()}");
+    }
+
+    async Task StopAsync()
+    {
+        var app = Interlocked.Exchange(ref process, null);
+        if (app is null)
+            return;
+        using (app)
+        {
+            if (!app.HasExited && Signals.Send(app.Id, Signals.Terminate))
+            {
+                using var limit = new CancellationTokenSource(StopLimit);
+                try { await app.WaitForExitAsync(limit.Token); }
+                catch (OperationCanceledException)
+                {
+                    output.Append($"[e2e] OpsConsole did not stop within {StopLimit.TotalSeconds:0} s of SIGTERM; killing it.");
+                    app.Kill(entireProcessTree: true);
+                    await app.WaitForExitAsync();
+                }
+            }
+        }
+        await StopLeftoverServerAsync();
+        output.Dispose();
+        try { Directory.Delete(dataDir, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    // The cluster runs detached from the app; after a clean stop its pid file is gone, otherwise stop it here.
+    async Task StopLeftoverServerAsync()
+    {
+        var pidFile = Path.Combine(dataDir, "cluster", "postmaster.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
+            return;
+        output.Append($"[e2e] PostgreSQL {pid} outlived the app; sending it SIGQUIT.");
+        Signals.Send(pid, Signals.Quit);
+        for (var i = 0; i < 40 && Signals.IsAlive(pid); i++)
+            await Task.Delay(250);
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,11 @@
+namespace OpsConsole.E2E.Support;
+
+/// <summary>The demo accounts the app seeds with Demo:Enabled (DESIGN.md), as a person would type them.</summary>
+public sealed record DemoUser(string Email, string DisplayName)
+{
+    public const string Password = "Demo-pass-1";
+
+    public static DemoUser Operator { get; } = new("operator@demo.local", "Olivia Operator");
+    public static DemoUser Manager { get; } = new("manager@demo.local", "Max Manager");
+    public static DemoUser Viewer { get; } = new("viewer@demo.local", "Vic Viewer");
+}
