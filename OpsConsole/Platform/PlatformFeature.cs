@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OpsConsole.Components;
 using OpsConsole.Features.Audit;
+using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using Prometheus;
 
@@ -29,7 +30,10 @@ public static class PlatformFeature
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePages();
+        // People get the console's own pages for 404s; programs keep problem+json.
+        app.UseWhen(ctx => IdentityFeature.IsMachinePath(ctx.Request.Path), a => a.UseStatusCodePages());
+        app.UseWhen(ctx => !IdentityFeature.IsMachinePath(ctx.Request.Path),
+            a => a.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
