@@ -1,6 +1,7 @@
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Transitions;
 
 EmbeddedPostgres? embedded = null;
@@ -14,7 +15,8 @@ try
     builder.Services
         .AddPlatform(builder.Configuration)
         .AddTransitions(builder.Configuration)
-        .AddIdentityFeature(builder.Configuration);
+        .AddIdentityFeature(builder.Configuration)
+        .AddMachineAuth(builder.Configuration);
 
     var app = builder.Build();
     await app.Services.MigrateOpsDatabaseAsync();
@@ -24,6 +26,7 @@ try
     app.UsePlatform();
     app.MapPlatform();
     app.MapIdentityFeature();
+    app.MapMachineAuth();
     await app.RunAsync();
     return 0;
 }

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace OpsConsole.Platform.MachineAuth;
+
+/// <summary>Checks every machine-client key at start; each message names the setting to fix.</summary>
+sealed class MachineClientOptionsValidator : IValidateOptions<MachineClientOptions>
+{
+    public const int MinSecretLength = 16;
+
+    public ValidateOptionsResult Validate(string? name, MachineClientOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (keyId, key) in options.Keys)
+        {
+            var setting = $"{MachineClientOptions.Section}:{keyId}";
+            var isDemoKey = options.DemoEnabled && keyId == MachineClientOptions.DemoKeyId && key.Secret == MachineClientOptions.DemoSecret;
+            if (string.IsNullOrWhiteSpace(key.Secret))
+                failures.Add($"{setting}:Secret is required");
+            else if (key.Secret.Length < MinSecretLength && !isDemoKey)
+                failures.Add($"{setting}:Secret must be at least {MinSecretLength} characters");
+            if (string.IsNullOrWhiteSpace(key.Tenant))
+                failures.Add($"{setting}:Tenant is required");
+            if (key.ScopesError is not null)
+                failures.Add($"{setting}:Scopes {key.ScopesError}");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

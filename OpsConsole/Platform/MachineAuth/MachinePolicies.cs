@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using OpsConsole.Features.Identity;
+
+namespace OpsConsole.Platform.MachineAuth;
+
+/// <summary>Authorization policies for machine clients; endpoints name these, never raw scope checks.</summary>
+public static class MachinePolicies
+{
+    const string Prefix = "machine:";
+
+    /// <summary>Any valid machine-client signature, whatever its scopes.</summary>
+    public const string AnyKey = Prefix + "any";
+    public const string ApprovalsSubmit = Prefix + MachineScopes.ApprovalsSubmit;
+    public const string DeadLettersRead = Prefix + MachineScopes.DeadLettersRead;
+    public const string MetricsRead = Prefix + MachineScopes.MetricsRead;
+
+    /// <summary>/metrics: a signed-in Admin or Viewer, or a machine client holding Metrics:Read.</summary>
+    public const string MetricsReaders = "ops:read-metrics";
+
+    public static string PolicyName(string scope) => Prefix + scope;
+
+    /// <summary>A policy that authenticates with MachineHmac and requires the scope; usable inline or by name.</summary>
+    public static AuthorizationPolicy Scope(string scope) =>
+        new AuthorizationPolicyBuilder(MachineHmacHandler.SchemeName)
+            .AddRequirements(new MachineScopeRequirement(scope, []))
+            .Build();
+
+    public static AuthorizationBuilder AddMachinePolicies(this AuthorizationBuilder auth)
+    {
+        auth.AddPolicy(AnyKey, p => p.AddAuthenticationSchemes(MachineHmacHandler.SchemeName).RequireClaim(MachineClaims.KeyId));
+        foreach (var scope in MachineScopes.All)
+            auth.AddPolicy(PolicyName(scope), Scope(scope));
+        // Cookie first: its challenge only sets the status, the machine challenge then writes the problem body.
+        auth.AddPolicy(MetricsReaders, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
+            .AddRequirements(new MachineScopeRequirement(MachineScopes.MetricsRead, [Roles.Admin, Roles.Viewer])));
+        return auth;
+    }
+}
