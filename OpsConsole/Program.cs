@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
 
 EmbeddedPostgres? embedded = null;
 try
@@ -11,7 +12,8 @@ try
 
     builder.Services
         .AddPlatform(builder.Configuration)
-        .AddIdentityFeature(builder.Configuration);
+        .AddIdentityFeature(builder.Configuration)
+        .AddLive(builder.Configuration);
 
     var app = builder.Build();
     await app.Services.MigrateOpsDatabaseAsync();
@@ -21,6 +23,7 @@ try
     app.UsePlatform();
     app.MapPlatform();
     app.MapIdentityFeature();
+    app.MapLive();
     await app.RunAsync();
     return 0;
 }
