@@ -1,6 +1,7 @@
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Transitions;
 
@@ -16,7 +17,8 @@ try
         .AddPlatform(builder.Configuration)
         .AddTransitions(builder.Configuration)
         .AddIdentityFeature(builder.Configuration)
-        .AddMachineAuth(builder.Configuration);
+        .AddMachineAuth(builder.Configuration)
+        .AddLive(builder.Configuration);
 
     var app = builder.Build();
     await app.Services.MigrateOpsDatabaseAsync();
@@ -27,6 +29,7 @@ try
     app.MapPlatform();
     app.MapIdentityFeature();
     app.MapMachineAuth();
+    app.MapLive();
     await app.RunAsync();
     return 0;
 }

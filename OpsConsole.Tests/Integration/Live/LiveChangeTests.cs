@@ -1,0 +1,54 @@
+using Npgsql;
+using OpsConsole.Platform.Live;
+using OpsConsole.Tests.Integration.Support;
+
+namespace OpsConsole.Tests.Integration.Live;
+
+[Trait("Category", "Integration")]
+public class LiveChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public void Payload_is_compact_camel_case_json_without_empty_fields()
+    {
+        var payload = new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, "dl-7").ToPayload();
+
+        Assert.Equal("""{"topic":"dead-letters","kind":"changed","subjectId":"dl-7"}""", payload);
+        Assert.Equal(new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, "dl-7"), LiveChange.FromPayload(payload));
+    }
+
+    [Fact]
+    public void Unknown_topic_and_foreign_payloads_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new LiveChange("no-such-topic", LiveChange.Created).ToPayload());
+        Assert.Null(LiveChange.FromPayload("hello"));
+        Assert.Null(LiveChange.FromPayload("""{"topic":"no-such-topic","kind":"created"}"""));
+    }
+
+    [Fact]
+    public async Task Largest_payload_PostgreSQL_accepts_is_announced_and_one_byte_more_is_refused()
+    {
+        await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
+        var inbox = new LiveInbox();
+        using var _ = live.Feed.Subscribe(LiveTopics.Audit, inbox.Add);
+        var largest = Padded(LiveChange.MaxPayloadBytes);
+
+        await live.Announcer.AnnounceAsync(largest);
+        await inbox.WaitForAsync(c => c.SubjectId == "big", "of the largest size");
+
+        var tooLarge = Padded(LiveChange.MaxPayloadBytes + 1);
+        await Assert.ThrowsAsync<ArgumentException>(() => live.Announcer.AnnounceAsync(tooLarge));
+        // The limit is PostgreSQL's own: it refuses the same size when asked directly.
+        await using var conn = new NpgsqlConnection(fixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pg_notify('ops_live', @payload)", conn);
+        cmd.Parameters.AddWithValue("payload", new string('x', LiveChange.MaxPayloadBytes + 1));
+        await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+    }
+
+    static LiveChange Padded(int bytes)
+    {
+        var empty = new LiveChange(LiveTopics.Audit, LiveChange.Created, "big", new Dictionary<string, string> { ["pad"] = "" });
+        var pad = new string('x', bytes - System.Text.Encoding.UTF8.GetByteCount(empty.ToPayload()));
+        return empty with { Data = new Dictionary<string, string> { ["pad"] = pad } };
+    }
+}

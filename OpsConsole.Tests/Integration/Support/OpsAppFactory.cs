@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Data;
+
+namespace OpsConsole.Tests.Integration.Support;
+
+/// <summary>
+/// The real app (Program) in memory on a given database with demo data; several may share one database, as
+/// instances behind a load balancer do.
+/// </summary>
+public sealed partial class OpsAppFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Host configuration reaches Program as arguments, so it is seen before builder.Build() (the embedded check).
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = connectionString,
+            ["Demo:Enabled"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>Signs in through the login form and returns the Cookie header that carries the session.</summary>
+    public async Task<string> SignInAsync(string email, string password = DemoSeed.Password)
+    {
+        var cookies = new CookieContainer();
+        using var client = CreateDefaultClient(new CookieContainerHandler(cookies));
+        var page = await client.GetStringAsync("/login");
+        var token = AntiforgeryField().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException("The login page has no antiforgery token.");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        using var response = await client.PostAsync("/login", form);
+        var header = cookies.GetCookieHeader(Server.BaseAddress);
+        return header.Contains("ops.auth", StringComparison.Ordinal) ? header
+            : throw new InvalidOperationException($"Signing in {email} gave {(int)response.StatusCode} and no session cookie.");
+    }
+
+    [GeneratedRegex(@"<input(?=[^>]*name=""__RequestVerificationToken"")[^>]*value=""([^""]+)""")]
+    private static partial Regex AntiforgeryField();
+}

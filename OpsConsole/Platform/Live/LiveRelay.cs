@@ -1,0 +1,153 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace OpsConsole.Platform.Live;
+
+/// <summary>
+/// Each instance's listener: one dedicated connection with LISTEN ops_live, passing every committed change to this
+/// instance's components (the live feed) and hub clients. A lost connection is reopened with bounded backoff, and
+/// subscribers are then told to resync, since NOTIFYs sent while nobody listened are gone.
+/// </summary>
+public sealed class LiveRelay(
+    IOptions<LiveOptions> options,
+    LiveFeed feed,
+    IHubContext<OpsHub> hub,
+    TimeProvider time,
+    ILogger<LiveRelay> log) : BackgroundService
+{
+    /// <summary>The relay connection's application_name, so operators can find it in pg_stat_activity.</summary>
+    public const string ApplicationName = "opsconsole-live";
+
+    readonly Channel<LiveChange> received = Channel.CreateUnbounded<LiveChange>(new() { SingleReader = true });
+    volatile bool listening;
+
+    /// <summary>True while the relay holds a connection that is listening.</summary>
+    public bool IsListening => listening;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var forwarding = ForwardAsync(stoppingToken);
+        try
+        {
+            await ListenAsync(stoppingToken);
+        }
+        finally
+        {
+            received.Writer.TryComplete();
+            await forwarding;
+        }
+    }
+
+    async Task ListenAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        var delay = settings.ReconnectDelay;
+        var mayHaveMissed = false;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var conn = await OpenListeningAsync(settings, ct);
+                listening = true;
+                delay = settings.ReconnectDelay;
+                if (mayHaveMissed)
+                {
+                    log.LogInformation("Live relay is listening again");
+                    foreach (var topic in LiveTopics.All)
+                        received.Writer.TryWrite(new LiveChange(topic, LiveChange.Resync));
+                    mayHaveMissed = false;
+                }
+                await WaitForNotificationsAsync(conn, settings.Heartbeat, ct);
+            }
+            catch (Exception) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                listening = false;
+                mayHaveMissed = true;
+                var wait = Jitter(delay);
+                log.LogWarning(ex, "Live relay cannot listen on the database; trying again in {Delay}", wait);
+                try
+                {
+                    await Task.Delay(wait, time, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.ReconnectMaxDelay.Ticks));
+            }
+            finally
+            {
+                listening = false;
+            }
+        }
+    }
+
+    async Task<NpgsqlConnection> OpenListeningAsync(LiveOptions settings, CancellationToken ct)
+    {
+        // Its own unpooled connection: it is held for the life of the process, and a broken one must not return to a pool.
+        var cs = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { ApplicationName = ApplicationName, Pooling = false };
+        var conn = new NpgsqlConnection(cs.ConnectionString);
+        try
+        {
+            conn.Notification += (_, e) => OnNotification(e.Payload);
+            await conn.OpenAsync(ct);
+            await using var listen = new NpgsqlCommand($"LISTEN {LiveAnnouncer.Channel}", conn);
+            await listen.ExecuteNonQueryAsync(ct);
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
+
+    static async Task WaitForNotificationsAsync(NpgsqlConnection conn, TimeSpan heartbeat, CancellationToken ct)
+    {
+        while (true)
+        {
+            if (await conn.WaitAsync(heartbeat, ct))
+                continue;
+            // A quiet connection may be a dead one; a round trip finds out instead of waiting forever.
+            await using var ping = new NpgsqlCommand("SELECT 1", conn);
+            await ping.ExecuteScalarAsync(ct);
+        }
+    }
+
+    void OnNotification(string payload)
+    {
+        if (LiveChange.FromPayload(payload) is { } change)
+            received.Writer.TryWrite(change);
+        else
+            log.LogWarning("Live relay ignored a payload on {Channel} that is not a live change", LiveAnnouncer.Channel);
+    }
+
+    async Task ForwardAsync(CancellationToken ct)
+    {
+        await foreach (var change in received.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                await feed.PublishAsync(change);
+                await hub.Clients.Group(LiveTopics.GroupName(change.Topic)).SendAsync(OpsHub.ChangeMethod, change, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Live relay could not pass on a {Kind} change of {Topic}", change.Kind, change.Topic);
+            }
+        }
+    }
+
+    // Spread reconnects of many instances so a restarted database is not hit by all of them at the same moment.
+    static TimeSpan Jitter(TimeSpan delay) => delay * (0.8 + Random.Shared.NextDouble() * 0.4);
+}
