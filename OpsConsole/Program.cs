@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -11,7 +12,8 @@ try
 
     builder.Services
         .AddPlatform(builder.Configuration)
-        .AddIdentityFeature(builder.Configuration);
+        .AddIdentityFeature(builder.Configuration)
+        .AddAudit(builder.Configuration);
 
     var app = builder.Build();
     await app.Services.MigrateOpsDatabaseAsync();
@@ -21,6 +23,7 @@ try
     app.UsePlatform();
     app.MapPlatform();
     app.MapIdentityFeature();
+    app.MapAudit();
     await app.RunAsync();
     return 0;
 }
