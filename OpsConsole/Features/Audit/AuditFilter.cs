@@ -43,11 +43,12 @@ public sealed record AuditFilter(
         (string Name, string? Value)[] all =
         [
             ("subjectType", Given(SubjectType)), ("subjectId", Given(SubjectId)), ("actor", Given(Actor)), ("action", Given(Action)),
-            ("from", From?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
-            ("to", To?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+            ("from", Iso(From)), ("to", Iso(To)),
         ];
         return all.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Name, f.Value!));
     }
+
+    static string? Iso(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
