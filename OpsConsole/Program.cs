@@ -1,3 +1,4 @@
+using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -17,6 +18,7 @@ try
         .AddPlatform(builder.Configuration)
         .AddTransitions(builder.Configuration)
         .AddIdentityFeature(builder.Configuration)
+        .AddAudit(builder.Configuration)
         .AddMachineAuth(builder.Configuration)
         .AddLive(builder.Configuration);
 
@@ -28,6 +30,7 @@ try
     app.UsePlatform();
     app.MapPlatform();
     app.MapIdentityFeature();
+    app.MapAudit();
     app.MapMachineAuth();
     app.MapLive();
     await app.RunAsync();

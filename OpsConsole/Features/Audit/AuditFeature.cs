@@ -1,0 +1,19 @@
+namespace OpsConsole.Features.Audit;
+
+/// <summary>The audit page, chain verification and CSV export; the writer, AuditTrail, is part of the platform.</summary>
+public static class AuditFeature
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<AuditQuery>();
+        services.AddSingleton<AuditVerification>();
+        services.AddSingleton<AuditExport>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        app.MapAuditExport();
+        return app;
+    }
+}
