@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Jobs;
 
 EmbeddedPostgres? embedded = null;
 try
@@ -11,6 +12,7 @@ try
 
     builder.Services
         .AddPlatform(builder.Configuration)
+        .AddJobs(builder.Configuration)
         .AddIdentityFeature(builder.Configuration);
 
     var app = builder.Build();

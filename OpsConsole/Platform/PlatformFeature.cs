@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using OpsConsole.Components;
 using OpsConsole.Features.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.MachineAuth;
 using Prometheus;
 
 namespace OpsConsole.Platform;
@@ -15,6 +16,7 @@ public static class PlatformFeature
         services.AddSingleton(TimeProvider.System);
         services.AddOpsDatabase(config);
         services.AddSingleton<AuditTrail>();
+        services.AddMachineSignaturePurge(config);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();

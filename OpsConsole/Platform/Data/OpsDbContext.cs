@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.Audit;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Jobs;
 
 namespace OpsConsole.Platform.Data;
 
@@ -18,6 +19,7 @@ public class OpsDbContext : IdentityDbContext<OpsUser>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     public DbSet<MachineRequestSignature> MachineRequestSignatures => Set<MachineRequestSignature>();
+    public DbSet<JobRunCurrent> JobRuns => Set<JobRunCurrent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
