@@ -15,6 +15,9 @@ namespace OpsConsole.Tests.Components.SystemStatus;
 [Trait("Category", "Component")]
 public class SystemPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
+    // The page reads a real scheduler and database, which a busy test run can slow past bunit's one-second default.
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     [Fact]
     public async Task A_viewer_sees_each_job_and_its_last_run_but_no_actions()
     {
@@ -24,7 +27,7 @@ public class SystemPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
 
         var page = ctx.Render<SystemPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("report", page.Find("[data-testid=jobs]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("report", page.Find("[data-testid=jobs]").TextContent), Patience);
         Assert.Contains("every 00:15:00", page.Markup);
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() is "Pause" or "Resume" or "Trigger now");
     }
@@ -37,11 +40,11 @@ public class SystemPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
         SignIn(ctx, "admin@demo.local", Roles.Admin, OpsPolicies.ReadSystem, OpsPolicies.Admin);
 
         var page = ctx.Render<SystemPage>();
-        page.WaitForAssertion(() => Assert.Contains(Buttons(page, "digest"), b => b == "Pause"));
-        page.FindAll("tr").Single(r => r.TextContent.Contains("digest")).QuerySelectorAll("button")
-            .Single(b => b.TextContent.Trim() == "Pause").Click();
+        await page.WaitForAssertionAsync(() => Assert.Contains(Buttons(page, "digest"), b => b == "Pause"), Patience);
+        await page.FindAll("tr").Single(r => r.TextContent.Contains("digest")).QuerySelectorAll("button")
+            .Single(b => b.TextContent.Trim() == "Pause").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Equal(["Resume", "Trigger now"], Buttons(page, "digest")), TimeSpan.FromSeconds(10));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["Resume", "Trigger now"], Buttons(page, "digest")), Patience);
         Assert.Contains("Paused by admin@demo.local", page.FindAll("tr").Single(r => r.TextContent.Contains("digest")).TextContent);
     }
 
