@@ -2,6 +2,7 @@ using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Transitions;
@@ -16,6 +17,7 @@ try
 
     builder.Services
         .AddPlatform(builder.Configuration)
+        .AddJobs(builder.Configuration)
         .AddTransitions(builder.Configuration)
         .AddIdentityFeature(builder.Configuration)
         .AddAudit(builder.Configuration)

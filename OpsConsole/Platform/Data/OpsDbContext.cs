@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.Audit;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Jobs;
 
 namespace OpsConsole.Platform.Data;
 
@@ -21,6 +22,7 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
     public DbSet<MachineRequestSignature> MachineRequestSignatures => Set<MachineRequestSignature>();
     /// <summary>Cookie and antiforgery keys, shared so that every app instance reads every other's cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobRunCurrent> JobRuns => Set<JobRunCurrent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,7 @@ public static class MachineAuthFeature
         // Added beside the cookie scheme; the default scheme stays cookie sign-in.
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, MachineHmacHandler>(MachineHmacHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddMachinePolicies();
+        services.AddMachineSignaturePurge(config);
         return services;
     }
 

@@ -133,6 +133,24 @@ namespace OpsConsole.Platform.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "job_runs_current",
+                columns: table => new
+                {
+                    job_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    last_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    last_instance = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    run_count = table.Column<long>(type: "bigint", nullable: false),
+                    fail_count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_job_runs_current", x => x.job_key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "machine_request_signatures",
                 columns: table => new
                 {
@@ -381,6 +399,9 @@ namespace OpsConsole.Platform.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "dead_letters");
+
+            migrationBuilder.DropTable(
+                name: "job_runs_current");
 
             migrationBuilder.DropTable(
                 name: "machine_request_signatures");

@@ -1,0 +1,8 @@
+namespace OpsConsole.Platform.Jobs;
+
+public enum JobActionResult
+{
+    Done,
+    Refused,
+    NotFound,
+}

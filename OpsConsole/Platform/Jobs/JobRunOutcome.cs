@@ -1,0 +1,8 @@
+namespace OpsConsole.Platform.Jobs;
+
+public enum JobRunOutcome
+{
+    Running,
+    Succeeded,
+    Failed,
+}
