@@ -9,29 +9,32 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.MachineAuth;
 
 /// <summary>
-/// The real app on a test database with two machine keys and a fake clock, plus two test-only endpoints under
-/// /test-only: an echo that reads the body (needs Approvals:Submit) and a cookie sign-in by email.
+/// The real app on a test database with two machine keys, no demo key and a fake clock, plus a test-only endpoint
+/// under /test-only: an echo that reads the body (needs Approvals:Submit).
 /// </summary>
-public sealed class MachineAuthHost(string connectionString, FakeTimeProvider time) : WebApplicationFactory<Program>
+public sealed class MachineAuthHost(string connectionString, FakeTimeProvider time) : OpsAppFactory(connectionString, Settings)
 {
     public const string BridgeSecret = "bridge-secret-0123456789";
     public const string FeedSecret = "feed-secret-0123456789ab";
 
+    static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Demo:Enabled"] = "false",
+        ["MachineClients:Keys:bridge:Secret"] = BridgeSecret,
+        ["MachineClients:Keys:bridge:Tenant"] = "acme",
+        ["MachineClients:Keys:bridge:Scopes"] = "Approvals:Submit, Metrics:Read",
+        ["MachineClients:Keys:feed:Secret"] = FeedSecret,
+        ["MachineClients:Keys:feed:Tenant"] = "acme",
+        ["MachineClients:Keys:feed:Scopes"] = """["DeadLetters:Read"]""",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Given as settings before Program reads them, so it uses this database and starts no embedded server.
-        builder.UseSetting("ConnectionStrings:OpsDb", connectionString);
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("MachineClients:Keys:bridge:Secret", BridgeSecret);
-        builder.UseSetting("MachineClients:Keys:bridge:Tenant", "acme");
-        builder.UseSetting("MachineClients:Keys:bridge:Scopes", "Approvals:Submit, Metrics:Read");
-        builder.UseSetting("MachineClients:Keys:feed:Secret", FeedSecret);
-        builder.UseSetting("MachineClients:Keys:feed:Tenant", "acme");
-        builder.UseSetting("MachineClients:Keys:feed:Scopes", """["DeadLetters:Read"]""");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -56,12 +59,6 @@ public sealed class MachineAuthHost(string connectionString, FakeTimeProvider ti
                         using var reader = new StreamReader(request.Body);
                         return TypedResults.Text(await reader.ReadToEndAsync(), "application/json");
                     }).RequireAuthorization(MachinePolicies.ApprovalsSubmit);
-                    e.MapPost("/sign-in", async (string email, HttpRequest request, UserManager<OpsUser> users, SignInManager<OpsUser> signIn) =>
-                    {
-                        request.PathBase = PathString.Empty; // the cookie's path follows the path base; it must cover the app
-                        await signIn.SignInAsync((await users.FindByEmailAsync(email))!, isPersistent: false);
-                        return TypedResults.NoContent();
-                    });
                 });
             });
             next(app);

@@ -8,6 +8,8 @@ namespace OpsConsole.Tests.Integration.MachineAuth;
 [Trait("Category", "Integration")]
 public class MetricsAccessTests(MachineAuthApp app) : IClassFixture<MachineAuthApp>
 {
+    const string Password = "Metrics-pass-1";
+
     [Fact]
     public async Task Anonymous_scrape_is_refused_with_401()
     {
@@ -50,11 +52,13 @@ public class MetricsAccessTests(MachineAuthApp app) : IClassFixture<MachineAuthA
     [InlineData(Roles.Operator, HttpStatusCode.Forbidden)]
     public async Task Signed_in_person_scrapes_only_as_Admin_or_Viewer(string role, HttpStatusCode expected)
     {
-        using var client = app.Host.CreateClient();
         var email = await CreateUserAsync(role);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/test-only/sign-in?email={email}", null)).StatusCode);
+        var cookie = await app.Host.SignInAsync(email, Password);
+        using var client = app.Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add("Cookie", cookie);
 
-        var response = await client.GetAsync("/metrics");
+        var response = await client.SendAsync(request);
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -65,7 +69,7 @@ public class MetricsAccessTests(MachineAuthApp app) : IClassFixture<MachineAuthA
         var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@metrics.test";
         var user = new OpsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role, CreatedAt = app.Time.GetUtcNow() };
-        Assert.True((await users.CreateAsync(user, "Metrics-pass-1")).Succeeded);
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return email;
     }

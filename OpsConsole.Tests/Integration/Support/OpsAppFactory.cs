@@ -10,20 +10,24 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Tests.Integration.Support;
 
 /// <summary>
-/// The real app (Program) in memory on a given database with demo data; several may share one database, as
-/// instances behind a load balancer do.
+/// The real app (Program) in memory on a given database, with demo data unless a setting says otherwise; several may
+/// share one database, as instances behind a load balancer do.
 /// </summary>
-public sealed partial class OpsAppFactory(string connectionString) : WebApplicationFactory<Program>
+public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        // Host configuration reaches Program as arguments, so it is seen before builder.Build() (the embedded check).
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = connectionString,
             ["Demo:Enabled"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        // Host configuration reaches Program as arguments, so it is seen before builder.Build() (the embedded check).
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(all));
         return base.CreateHost(builder);
     }
 
