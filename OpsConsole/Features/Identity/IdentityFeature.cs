@@ -28,6 +28,8 @@ public static class IdentityFeature
         services.ConfigureApplicationCookie(ConfigureCookie);
         services.AddAuthorizationBuilder().AddOpsPolicies();
         services.AddScoped<DemoSeed>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<AdminBootstrap>();
         return services;
     }
 
