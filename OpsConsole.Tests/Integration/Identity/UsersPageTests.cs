@@ -14,6 +14,9 @@ namespace OpsConsole.Tests.Integration.Identity;
 [Trait("Category", "Integration")]
 public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixture<DatabaseFixture>
 {
+    // Each step waits on PostgreSQL; on a busy machine that can take longer than bunit's one-second default.
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
     async Task<(IdentityHarness Harness, IRenderedComponent<IComponent> Page)> OpenAsync(string admin, string? operatorEmail = null)
     {
         var harness = await IdentityHarness.StartAsync(fixture.ConnectionString);
@@ -45,13 +48,13 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
         var (harness, page) = await OpenAsync("ada-page1@ops.test", "olivia-page1@ops.test");
         await using var _ = harness;
 
-        page.WaitForAssertion(() => Assert.Contains("Active", Row(page, "olivia-page1@ops.test")));
+        page.WaitForAssertion(() => Assert.Contains("Active", Row(page, "olivia-page1@ops.test")), Patience);
         page.Find("button[aria-label='Disable olivia-page1@ops.test']").Click();
-        page.WaitForAssertion(() => Assert.Contains("Disable olivia-page1@ops.test?", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("Disable olivia-page1@ops.test?", page.Markup), Patience);
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Disable").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Disabled", Row(page, "olivia-page1@ops.test")));
-        page.WaitForAssertion(() => Assert.Contains("Disabled olivia-page1@ops.test.", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("Disabled", Row(page, "olivia-page1@ops.test")), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Disabled olivia-page1@ops.test.", page.Markup), Patience);
     }
 
     [Fact]
@@ -60,9 +63,9 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
         var (harness, page) = await OpenAsync("ada-page2@ops.test");
         await using var _ = harness;
 
-        page.WaitForAssertion(() => Assert.Contains("ada-page2@ops.test", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("ada-page2@ops.test", page.Markup), Patience);
         page.FindAll("button").Single(b => b.TextContent.Trim() == "New user").Click();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-dialog input")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-dialog input")), Patience);
         page.Find(".mud-dialog input[type=email]").Change("new-page2@ops.test");
         page.Find(".mud-dialog input[type=password]").Change("short");
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Create").Click();
@@ -73,7 +76,7 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
             Assert.Contains("Display name is required.", errors);
             Assert.Contains(errors, e => e.StartsWith("Passwords must be at least 10 characters."));
             Assert.Contains(errors, e => e.StartsWith("Choose at least one role"));
-        });
+        }, Patience);
         Assert.DoesNotContain("new-page2@ops.test", page.FindAll("tr").Select(r => r.TextContent));
     }
 
@@ -83,18 +86,18 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
         var (harness, page) = await OpenAsync("ada-page3@ops.test");
         await using var _ = harness;
 
-        page.WaitForAssertion(() => Assert.Contains("ada-page3@ops.test", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("ada-page3@ops.test", page.Markup), Patience);
         page.FindAll("button").Single(b => b.TextContent.Trim() == "New user").Click();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-dialog input")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-dialog input")), Patience);
         page.Find(".mud-dialog input[type=email]").Change("nina-page3@ops.test");
         page.FindAll(".mud-dialog input").Single(i => i.GetAttribute("type") == "text" && Label(page, i) == "Display name").Change("Nina Newcomer");
         page.Find(".mud-dialog input[type=password]").Change("Strong-pass-42");
         page.FindAll(".mud-dialog .mud-select .mud-input-slot")[0].MouseDown();
-        page.WaitForAssertion(() => page.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "Viewer").Click());
+        page.WaitForAssertion(() => page.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "Viewer").Click(), Patience);
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Create").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Created nina-page3@ops.test.", page.Markup));
-        page.WaitForAssertion(() => Assert.Contains("Viewer", Row(page, "nina-page3@ops.test")));
+        page.WaitForAssertion(() => Assert.Contains("Created nina-page3@ops.test.", page.Markup), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Viewer", Row(page, "nina-page3@ops.test")), Patience);
         Assert.Contains("Nina Newcomer", Row(page, "nina-page3@ops.test"));
     }
 

@@ -31,10 +31,8 @@ public sealed class AdminBootstrap(IServiceScopeFactory scopes, AuditTrail audit
             return UserChangeResult.Refused(weak);
         if (await UserDirectory.Applied(() => s.Users.CreateAsync(user, password), () => s.Users.AddToRoleAsync(user, Roles.Admin)) is { } refused)
             return refused;
-        await s.AuditAsync(Actor, "user.created", email, new()
-        {
-            ["displayName"] = user.DisplayName, ["roles"] = UserDirectory.Json([Roles.Admin]), ["departments"] = UserDirectory.Json([]),
-        }, ct);
+        await s.AuditAsync(Actor, "user.created", email,
+            new() { ["displayName"] = user.DisplayName, ["roles"] = UserDirectory.Json([Roles.Admin]), ["departments"] = UserDirectory.Json([]) }, ct);
         return UserChangeResult.Done;
     }
 
