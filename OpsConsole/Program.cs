@@ -26,8 +26,8 @@ try
 
     var app = builder.Build();
     await app.Services.MigrateOpsDatabaseAsync();
-    if (await StartupCommands.RunAsync(app, args))
-        return 0;
+    if (await StartupCommands.RunAsync(app, args) is { } exitCode)
+        return exitCode;
 
     app.UsePlatform();
     app.MapPlatform();

@@ -32,6 +32,8 @@ public static class IdentityFeature
         services.AddAuthorizationBuilder().AddOpsPolicies()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<DemoSeed>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<AdminBootstrap>();
         return services;
     }
 

@@ -1,0 +1,34 @@
+using Bunit;
+using OpsConsole.Components.Layout;
+using OpsConsole.Features.Identity;
+
+namespace OpsConsole.Tests.Components.Layout;
+
+[Trait("Category", "Component")]
+public class NavMenuTests : ShellContext
+{
+    [Theory]
+    [InlineData(Roles.Admin, "Overview,Audit,System,Users")]
+    [InlineData(Roles.Viewer, "Overview,Audit,System")]
+    [InlineData(Roles.Remediator, "Overview,Audit")]
+    [InlineData(Roles.Manager, "Overview,Audit")]
+    [InlineData(Roles.Operator, "Overview")]
+    public void Shows_the_links_that_the_role_may_open(string role, string expected)
+    {
+        SignIn("someone@ops.test", "Someone", role);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(expected.Split(','), cut.FindAll("a").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Links_point_at_the_documented_routes()
+    {
+        SignIn("admin@ops.test", "Ada Admin", Roles.Admin);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["/", "/audit", "/system", "/users"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using OpsConsole.Features.Identity;
+
+namespace OpsConsole.Tests.Components;
+
+/// <summary>A bunit context with MudBlazor's services and a signed-in user whose roles the app's real policies judge.</summary>
+public abstract class ShellContext : BunitContext, IAsyncLifetime
+{
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor has services that only dispose asynchronously; xunit 2 would otherwise dispose the context synchronously first.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected ShellContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    protected void SignIn(string email, string displayName, params string[] roles) => SignIn(email, displayName, roles, []);
+
+    protected void SignIn(string email, string displayName, string[] roles, params Claim[] claims)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(email);
+        auth.SetRoles(roles);
+        auth.SetClaims([new Claim(OpsClaims.DisplayName, displayName), .. claims]);
+        // bunit's stand-in grants any policy it is told to; the app's own policies must decide here instead.
+        Services.AddAuthorizationBuilder().AddOpsPolicies();
+        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+    }
+}
