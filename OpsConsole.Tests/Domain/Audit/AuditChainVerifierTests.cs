@@ -16,8 +16,15 @@ public class AuditChainVerifierTests
         {
             var e = new AuditEvent
             {
-                Id = i, OccurredAt = Start.AddMinutes(i), Actor = "admin@demo.local", Action = "user.created",
-                SubjectType = "user", SubjectId = $"u{i}", Details = new() { ["n"] = i }, PrevHash = prev, Hash = "",
+                Id = i,
+                OccurredAt = Start.AddMinutes(i),
+                Actor = "admin@demo.local",
+                Action = "user.created",
+                SubjectType = "user",
+                SubjectId = $"u{i}",
+                Details = new() { ["n"] = i },
+                PrevHash = prev,
+                Hash = "",
             };
             e.Hash = AuditChain.ComputeHash(prev, e);
             prev = e.Hash;

@@ -26,7 +26,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public int Port { get; }
     public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
     {
-        Host = "127.0.0.1", Port = Port, Username = SuperUser, Password = password, Database = database,
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = SuperUser,
+        Password = password,
+        Database = database,
     }.ConnectionString;
 
     readonly string password;
