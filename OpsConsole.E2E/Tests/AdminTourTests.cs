@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+using OpsConsole.E2E.Pages;
+using OpsConsole.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpsConsole.E2E.Tests;
+
+/// <summary>An Admin reaches every page from the navigation, and each one renders with its data and no error banner.</summary>
+[Collection(E2ECollection.Name)]
+[Trait("Category", "E2E")]
+public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
+{
+    [Theory]
+    [InlineData("Overview", "Overview", "Ada Admin")]
+    [InlineData("Audit", "Audit trail", "user.created")]
+    [InlineData("System", "System", "MachineSignaturePurge")]
+    [InlineData("Users", "Users", "operator@demo.local")]
+    public async Task Admin_opens_a_page_from_the_navigation(string link, string heading, string content)
+    {
+        await using var session = await chromium.OpenAsync(app, DemoUser.Admin, $"{nameof(Admin_opens_a_page_from_the_navigation)}-{link}");
+        var shell = new ShellPage(session.Page);
+        await session.Page.GotoAsync(new Uri(app.BaseUrl, "/").ToString());
+
+        await shell.NavLink(link).ClickAsync();
+
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+        await Expect(session.Page.GetByText(content).First).ToBeVisibleAsync();
+        await Expect(shell.ErrorBanner).ToBeHiddenAsync();
+    }
+}
