@@ -58,7 +58,7 @@ public sealed class Chromium : IAsyncLifetime
         Driver.APIRequest.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString(), MaxRedirects = 0, Timeout = Timeout });
 
     Task<string> StorageStateAsync(ConsoleApp app, DemoUser user) =>
-        storageStates.GetOrAdd(user.Email, _ => new(() => SignInOnceAsync(app, user))).Value;
+        storageStates.GetOrAdd($"{app.BaseUrl}|{user.Email}", _ => new(() => SignInOnceAsync(app, user))).Value;
 
     async Task<string> SignInOnceAsync(ConsoleApp app, DemoUser user)
     {
@@ -69,7 +69,7 @@ public sealed class Chromium : IAsyncLifetime
             await login.GotoAsync();
             await login.SignInAsync(user.Email, DemoUser.Password);
             await Assertions.Expect(new ShellPage(page).CurrentUser).ToHaveTextAsync(user.DisplayName);
-            var path = Path.Combine(stateDir, $"{user.Email}.json");
+            var path = Path.Combine(stateDir, $"{app.BaseUrl.Port}-{user.Email}.json");
             await context.StorageStateAsync(new() { Path = path });
             return path;
         }

@@ -14,11 +14,34 @@ public sealed class ConsoleApp : IAsyncLifetime
     static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(30);
     static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "opsconsole-e2e");
 
-    readonly string dataDir = Path.Combine(TempRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
-    readonly AppOutput output = new(Artifacts.PathFor("app.log"));
+    readonly string dataDir;
+    readonly bool demo;
+    readonly bool keepData;
+    readonly AppOutput output;
     Process? process;
 
+    /// <summary>The shared app of the run: demo data, its own folder, removed when it stops.</summary>
+    public ConsoleApp() : this(NewDataDir(), demo: true, keepData: false, logName: "app.log") { }
+
+    ConsoleApp(string dataDir, bool demo, bool keepData, string logName)
+    {
+        this.dataDir = dataDir;
+        this.demo = demo;
+        this.keepData = keepData;
+        output = new AppOutput(Artifacts.PathFor(logName));
+    }
+
+    /// <summary>An extra app on a given folder, which it leaves in place, for tests of starting and stopping.</summary>
+    public static ConsoleApp OnFolder(string dataDir, bool demo, string logName) => new(dataDir, demo, keepData: true, logName);
+
+    public static string NewDataDir() => Path.Combine(TempRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort()}/");
+    public string DataDir => dataDir;
+    public string ClusterPidFile => Path.Combine(dataDir, "cluster", "postmaster.pid");
+    public string OutputTail => output.Tail();
+    public int? ExitCode => process is { HasExited: true } p ? p.ExitCode : lastExitCode;
+    int? lastExitCode;
 
     public async Task InitializeAsync()
     {
@@ -41,6 +64,16 @@ public sealed class ConsoleApp : IAsyncLifetime
     }
 
     public Task DisposeAsync() => StopAsync();
+
+    /// <summary>Starts the app and waits for it to exit by itself, as it does when it refuses to start.</summary>
+    public async Task<int> RunToExitAsync(TimeSpan limit)
+    {
+        PrepareDataDir();
+        using var app = Start(RepoPaths.AppAssembly);
+        using var cts = new CancellationTokenSource(limit);
+        await app.WaitForExitAsync(cts.Token);
+        return app.ExitCode;
+    }
 
     void PrepareDataDir()
     {
@@ -71,7 +104,7 @@ public sealed class ConsoleApp : IAsyncLifetime
         };
         psi.ArgumentList.Add(assembly);
         psi.Environment["Urls"] = BaseUrl.ToString().TrimEnd('/');
-        psi.Environment["Demo__Enabled"] = "true";
+        psi.Environment["Demo__Enabled"] = demo ? "true" : "false";
         psi.Environment["Embedded__DataDir"] = dataDir;
         psi.Environment["ConnectionStrings__OpsDb"] = ""; // the embedded server, even where the shell names another
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -109,7 +142,7 @@ public sealed class ConsoleApp : IAsyncLifetime
             $"OpsConsole did not answer /readyz with 200 within {StartLimit.TotalSeconds:0} s (log: {output.LogPath}):{Environment.NewLine}{output.Tail()}");
     }
 
-    async Task StopAsync()
+    public async Task StopAsync()
     {
         var app = Interlocked.Exchange(ref process, null);
         if (app is null)
@@ -127,9 +160,17 @@ public sealed class ConsoleApp : IAsyncLifetime
                     await app.WaitForExitAsync();
                 }
             }
+            lastExitCode = app.HasExited ? app.ExitCode : null;
         }
-        await StopLeftoverServerAsync();
         output.Dispose();
+        if (!keepData)
+            await RemoveDataAsync();
+    }
+
+    /// <summary>Stops a server the app left behind, if any, and deletes the folder.</summary>
+    public async Task RemoveDataAsync()
+    {
+        await StopLeftoverServerAsync();
         try { Directory.Delete(dataDir, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
