@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
@@ -25,6 +26,8 @@ try
         .AddLive(builder.Configuration);
 
     var app = builder.Build();
+    // Settings first: a bad one stops start-up before anything touches the database.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     await app.Services.MigrateOpsDatabaseAsync();
     if (await StartupCommands.RunAsync(app, args) is { } exitCode)
         return exitCode;

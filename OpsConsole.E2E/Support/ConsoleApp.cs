@@ -18,13 +18,15 @@ public sealed class ConsoleApp : IAsyncLifetime
     readonly bool demo;
     readonly bool keepData;
     readonly AppOutput output;
+    readonly IReadOnlyDictionary<string, string> extraSettings;
     Process? process;
 
     /// <summary>The shared app of the run: demo data, its own folder, removed when it stops.</summary>
     public ConsoleApp() : this(NewDataDir(), demo: true, keepData: false, logName: "app.log") { }
 
-    ConsoleApp(string dataDir, bool demo, bool keepData, string logName)
+    ConsoleApp(string dataDir, bool demo, bool keepData, string logName, IReadOnlyDictionary<string, string>? settings = null)
     {
+        extraSettings = settings ?? new Dictionary<string, string>();
         this.dataDir = dataDir;
         this.demo = demo;
         this.keepData = keepData;
@@ -32,7 +34,8 @@ public sealed class ConsoleApp : IAsyncLifetime
     }
 
     /// <summary>An extra app on a given folder, which it leaves in place, for tests of starting and stopping.</summary>
-    public static ConsoleApp OnFolder(string dataDir, bool demo, string logName) => new(dataDir, demo, keepData: true, logName);
+    public static ConsoleApp OnFolder(string dataDir, bool demo, string logName, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(dataDir, demo, keepData: true, logName, settings);
 
     public static string NewDataDir() => Path.Combine(TempRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
 
@@ -108,6 +111,8 @@ public sealed class ConsoleApp : IAsyncLifetime
         psi.Environment["Embedded__DataDir"] = dataDir;
         psi.Environment["ConnectionStrings__OpsDb"] = ""; // the embedded server, even where the shell names another
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in extraSettings)
+            psi.Environment[key] = value;
 
         var started = new Process { StartInfo = psi, EnableRaisingEvents = true };
         started.OutputDataReceived += (_, e) => output.Append(e.Data);

@@ -60,4 +60,24 @@ public sealed class LifecycleTests(Chromium chromium)
             await first.RemoveDataAsync();
         }
     }
+
+    [Fact]
+    public async Task A_bad_setting_stops_start_up_with_one_line_naming_it()
+    {
+        var folder = ConsoleApp.NewDataDir();
+        var app = ConsoleApp.OnFolder(folder, demo: false, "bad-setting.log",
+            new Dictionary<string, string> { ["Transitions__MaxAttempts"] = "0" });
+        try
+        {
+            var exitCode = await app.RunToExitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, exitCode);
+            var lines = app.OutputTail.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("OpsConsole cannot start: Transitions:MaxAttempts must be a whole number from 1 to 10", Assert.Single(lines).Trim());
+        }
+        finally
+        {
+            await app.RemoveDataAsync();
+        }
+    }
 }
