@@ -1,12 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Features.Audit;
-using OpsConsole.Features.Identity;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Audit;
@@ -14,41 +9,29 @@ namespace OpsConsole.Tests.Integration.Audit;
 [Trait("Category", "Integration")]
 public class AuditExportEndpointTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    WebApplication app = null!;
+    OpsAppFactory app = null!;
     HttpClient http = null!;
+    readonly Dictionary<string, string> cookies = [];
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddAuditAgainst(fixture, TimeProvider.System);
-        builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder().AddOpsPolicies();
-        app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapAudit();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        http = new HttpClient { BaseAddress = new Uri(address) };
+        app = new OpsAppFactory(fixture.ConnectionString);
+        http = app.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var email in new[] { "viewer@demo.local", "operator@demo.local" })
+            cookies[email] = await app.SignInAsync(email);
     }
 
     public async Task DisposeAsync()
     {
         http.Dispose();
-        await app.StopAsync();
         await app.DisposeAsync();
     }
 
-    HttpRequestMessage Get(string url, string? user, string role = Roles.Viewer)
+    HttpRequestMessage Get(string url, string? user)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (user is not null)
-        {
-            request.Headers.Add("X-Test-User", user);
-            request.Headers.Add("X-Test-Role", role);
-        }
+            request.Headers.Add("Cookie", cookies[user]);
         return request;
     }
 
@@ -82,10 +65,13 @@ public class AuditExportEndpointTests(DatabaseFixture fixture) : IClassFixture<D
     public async Task Export_needs_a_user_whose_role_may_read_the_audit()
     {
         using var anonymous = await http.SendAsync(Get(AuditExportEndpoint.Path, user: null));
-        using var operatorUser = await http.SendAsync(Get(AuditExportEndpoint.Path, "operator@demo.local", Roles.Operator));
+        using var operatorUser = await http.SendAsync(Get(AuditExportEndpoint.Path, "operator@demo.local"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, operatorUser.StatusCode);
+        // A download link in a browser: people are sent to sign in, or to the 403 page.
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/login", anonymous.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Redirect, operatorUser.StatusCode);
+        Assert.Equal("/forbidden", operatorUser.Headers.Location?.AbsolutePath);
     }
 
     [Fact]
