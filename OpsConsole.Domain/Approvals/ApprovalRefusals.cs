@@ -42,6 +42,9 @@ public static class ApprovalRefusals
     public static string NotRequesterOrAdmin(ApprovalRequest r, ApprovalActor actor, ApprovalAction action) =>
         $"Request {r.Id} is {r.Status}; it can be {Verb(action)} only by its requester or an Admin, not by {actor.Id}.";
 
+    public static string NotResubmitter(ApprovalRequest r, ApprovalActor actor) =>
+        $"Request {r.Id} is {r.Status}; it can be resubmitted only by its requester, an Admin or an approver of {r.Department}, not by {actor.Id}.";
+
     public static string SystemOnly(ApprovalRequest r, ApprovalAction action) =>
         $"Request {r.Id} is {r.Status}; it can be {Verb(action)} only by the console itself, not by a person.";
 

@@ -98,7 +98,7 @@ public static class ApprovalRules
             // Whoever could have acted on it at tier 1 may try again, as may its requester.
             ApprovalAction.Resubmit when !isRequester && !actor.IsAdmin
                 && !ApprovalPermissions.Scope(actor.Roles, actor.Departments).Covers(r.Department, ApprovalRequest.MinTier) =>
-                ApprovalRefusals.NotRequesterOrAdmin(r, actor, action),
+                ApprovalRefusals.NotResubmitter(r, actor),
             ApprovalAction.MarkSubmitted or ApprovalAction.MarkConfirmed or ApprovalAction.MarkTimeoutFailed
                 or ApprovalAction.MarkSubmissionFailed when !actor.IsSystem => ApprovalRefusals.SystemOnly(r, action),
             _ => null,
