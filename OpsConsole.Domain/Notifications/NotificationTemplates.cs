@@ -37,6 +37,7 @@ public static class NotificationTemplates
             ? $"{m.Kind} of {amount.ToString(CultureInfo.InvariantCulture)} {user(asset)}"
             : $"{m.Kind} request";
         var where = $"department {user(m.Department)}, tier {m.Tier}";
+        yield return $"Request: {user(m.Title)}";
         yield return key switch
         {
             NotificationEvents.ApprovalRequested => $"{what} waits for your decision ({where}).",

@@ -34,6 +34,6 @@ public static partial class SecretRedaction
     private static partial Regex Bearer();
 
     // key=value or key: value for names that hold secrets.
-    [GeneratedRegex(@"(\b(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|seed)\b\s*[:=]\s*)[^\s,;&""']+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\b(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|seed)\b\s*[:=]\s*)(?!\[redacted\])[^\s,;&""']+", RegexOptions.IgnoreCase)]
     private static partial Regex Assignment();
 }

@@ -1,4 +1,5 @@
 using OpsConsole.Domain.Approvals;
+using OpsConsole.Domain.Calendars;
 
 namespace OpsConsole.Tests.Domain.Approvals;
 
@@ -21,11 +22,11 @@ static class Requests
     /// <summary>An Operator and Manager of treasury who also raised the request.</summary>
     public static ApprovalActor RequesterWhoApproves { get; } = ApprovalActor.User(Requester, [ApprovalRoles.Operator, ApprovalRoles.Manager], [Treasury]);
 
-    public static ApprovalRequest Pending(SlaPolicy? policy = null, DateTimeOffset? created = null)
+    public static ApprovalRequest Pending(SlaPolicy? policy = null, DateTimeOffset? created = null, BusinessCalendar? calendar = null)
     {
         var opened = ApprovalRules.Open(
             new NewApprovalRequest(ApprovalKind.Mint, "Mint 125.5 OPS to partner", Treasury, Requester, Mint),
-            Guid.Parse("3f2a0c1e-0000-4000-8000-000000000001"), policy ?? SlaPolicy.MintDefault, null, created ?? Created);
+            Guid.Parse("3f2a0c1e-0000-4000-8000-000000000001"), policy ?? SlaPolicy.MintDefault, calendar, created ?? Created);
         return opened.Request;
     }
 
