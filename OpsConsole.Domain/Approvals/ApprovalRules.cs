@@ -193,10 +193,27 @@ public static class ApprovalRules
 
     static ApprovalRequest Copy(ApprovalRequest r) => new()
     {
-        Id = r.Id, Kind = r.Kind, Title = r.Title, Department = r.Department, RequestedBy = r.RequestedBy, Payload = r.Payload,
-        Status = r.Status, Tier = r.Tier, Assignee = r.Assignee, CreatedAt = r.CreatedAt, LastActivityAt = r.LastActivityAt,
-        Policy = r.Policy, NextDueAt = r.NextDueAt, RemindedAt = r.RemindedAt, EscalatedAt = r.EscalatedAt,
-        EscalatedFinalAt = r.EscalatedFinalAt, ExpiredAt = r.ExpiredAt, DecidedAt = r.DecidedAt, DecidedBy = r.DecidedBy,
-        DecisionReason = r.DecisionReason, ResubmissionOf = r.ResubmissionOf, Version = r.Version,
+        Id = r.Id,
+        Kind = r.Kind,
+        Title = r.Title,
+        Department = r.Department,
+        RequestedBy = r.RequestedBy,
+        Payload = r.Payload,
+        Status = r.Status,
+        Tier = r.Tier,
+        Assignee = r.Assignee,
+        CreatedAt = r.CreatedAt,
+        LastActivityAt = r.LastActivityAt,
+        Policy = r.Policy,
+        NextDueAt = r.NextDueAt,
+        RemindedAt = r.RemindedAt,
+        EscalatedAt = r.EscalatedAt,
+        EscalatedFinalAt = r.EscalatedFinalAt,
+        ExpiredAt = r.ExpiredAt,
+        DecidedAt = r.DecidedAt,
+        DecidedBy = r.DecidedBy,
+        DecisionReason = r.DecisionReason,
+        ResubmissionOf = r.ResubmissionOf,
+        Version = r.Version,
     };
 }

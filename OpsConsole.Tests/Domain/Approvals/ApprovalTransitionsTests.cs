@@ -311,7 +311,10 @@ public class ApprovalTransitionsTests
         var r = InStatus(status);
         var command = new ApprovalCommand(action)
         {
-            Reason = "because", AssignTo = "colleague@demo.local", NewRequestId = Guid.NewGuid(), NewPolicy = SlaPolicy.MintDefault,
+            Reason = "because",
+            AssignTo = "colleague@demo.local",
+            NewRequestId = Guid.NewGuid(),
+            NewPolicy = SlaPolicy.MintDefault,
         };
         var actor = action.ToString().StartsWith("Mark", StringComparison.Ordinal) ? Stellar : Top;
         var change = ApprovalRules.Apply(r, command, actor, Now);
