@@ -1,0 +1,24 @@
+namespace OpsConsole.Domain.Approvals;
+
+/// <summary>Audit action names for approval requests (subject type <see cref="SubjectType"/>).</summary>
+public static class ApprovalAuditActions
+{
+    public const string SubjectType = "approval_request";
+
+    public const string Created = "approval.created";
+    public const string Approved = "approval.approved";
+    public const string Rejected = "approval.rejected";
+    public const string Cancelled = "approval.cancelled";
+    public const string Escalated = "approval.escalated";
+    public const string EscalatedFinal = "approval.escalated_final";
+    public const string Reassigned = "approval.reassigned";
+    public const string Commented = "approval.commented";
+    public const string Resubmitted = "approval.resubmitted";
+    public const string Reminded = "approval.reminded";
+    public const string Expired = "approval.expired";
+    public const string Submitted = "approval.submitted";
+    public const string Confirmed = "approval.confirmed";
+    public const string TimeoutFailed = "approval.timeout_failed";
+    public const string SubmissionFailed = "approval.submission_failed";
+    public const string PolicyChanged = "approval.policy_changed";
+}

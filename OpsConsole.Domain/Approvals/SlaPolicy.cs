@@ -1,0 +1,45 @@
+namespace OpsConsole.Domain.Approvals;
+
+/// <summary>When each SLA step of a request kind happens; a null duration turns that step off.</summary>
+public sealed record SlaPolicy
+{
+    public TimeSpan? RemindAfter { get; init; }
+    public TimeSpan? EscalateAfter { get; init; }
+    public TimeSpan? EscalateFinalAfter { get; init; }
+    public TimeSpan? ExpireAfter { get; init; }
+    public SlaClock Clock { get; init; } = SlaClock.WallClock;
+
+    public static SlaPolicy MintDefault { get; } = new()
+    {
+        RemindAfter = TimeSpan.FromHours(4),
+        EscalateAfter = TimeSpan.FromHours(12),
+        EscalateFinalAfter = null,
+        ExpireAfter = TimeSpan.FromHours(24),
+        Clock = SlaClock.WallClock,
+    };
+
+    public static SlaPolicy DefaultFor(ApprovalKind kind) => kind switch
+    {
+        ApprovalKind.Mint => MintDefault,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No default SLA policy for this kind."),
+    };
+
+    public TimeSpan? After(SlaStep step) => step switch
+    {
+        SlaStep.Remind => RemindAfter,
+        SlaStep.Escalate => EscalateAfter,
+        SlaStep.EscalateFinal => EscalateFinalAfter,
+        SlaStep.Expire => ExpireAfter,
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
+    };
+
+    /// <summary>Messages naming each setting at fault; empty when the policy is usable.</summary>
+    public IReadOnlyList<string> Problems(string kind)
+    {
+        var problems = new List<string>();
+        foreach (var step in Enum.GetValues<SlaStep>())
+            if (After(step) is { } d && d <= TimeSpan.Zero)
+                problems.Add($"Sla:Policies:{kind}:{step}After must be a positive time span or empty");
+        return problems;
+    }
+}

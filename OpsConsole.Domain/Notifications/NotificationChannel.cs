@@ -1,0 +1,9 @@
+namespace OpsConsole.Domain.Notifications;
+
+public enum NotificationChannel
+{
+    InApp,
+    Email,
+    Slack,
+    Webhook,
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+using OpsConsole.Domain.Approvals;
+
+namespace OpsConsole.Domain.Notifications;
+
+/// <summary>Renders each approval event as a title, plain text, Slack mrkdwn and HTML, all carrying the request link.
+/// Text that users or systems supplied is redacted everywhere and escaped for the form it goes into.</summary>
+public static class NotificationTemplates
+{
+    public static RenderedNotification Render(string eventKey, NotificationModel model)
+    {
+        var title = Headline(eventKey, model, SecretRedaction.Redact);
+        var text = string.Join("\n", Body(eventKey, model, SecretRedaction.Redact)) + $"\n\nOpen the request: {model.Link}";
+        var slack = $"*{SlackEscape(title)}*\n" + string.Join("\n", Body(eventKey, model, s => SlackEscape(SecretRedaction.Redact(s))))
+            + $"\n<{model.Link}|Open the request>";
+        var html = $"<h2>{Html(title)}</h2>\n"
+            + string.Concat(Body(eventKey, model, s => Html(SecretRedaction.Redact(s))).Select(line => $"<p>{line}</p>\n"))
+            + $"<p><a href=\"{Html(model.Link)}\">Open the request</a></p>";
+        return new RenderedNotification(title, text, slack, html);
+    }
+
+    static string Headline(string key, NotificationModel m, Func<string, string> user) => key switch
+    {
+        NotificationEvents.ApprovalRequested => $"Approval needed: {user(m.Title)}",
+        NotificationEvents.ApprovalReminder => $"Reminder: {user(m.Title)} still waits for a decision",
+        NotificationEvents.ApprovalEscalated => $"Escalated to tier {m.Tier}: {user(m.Title)}",
+        NotificationEvents.ApprovalEscalatedFinal => $"Final escalation (tier {m.Tier}): {user(m.Title)}",
+        NotificationEvents.ApprovalExpired => $"Expired without a decision: {user(m.Title)}",
+        NotificationEvents.ApprovalDecided => $"{m.Outcome?.ToString() ?? "Decided"}: {user(m.Title)}",
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "No template for this event key."),
+    };
+
+    static IEnumerable<string> Body(string key, NotificationModel m, Func<string, string> user)
+    {
+        var what = m.Amount is { } amount && m.AssetCode is { } asset
+            ? $"{m.Kind} of {amount.ToString(CultureInfo.InvariantCulture)} {user(asset)}"
+            : $"{m.Kind} request";
+        var where = $"department {user(m.Department)}, tier {m.Tier}";
+        yield return $"Request: {user(m.Title)}";
+        yield return key switch
+        {
+            NotificationEvents.ApprovalRequested => $"{what} waits for your decision ({where}).",
+            NotificationEvents.ApprovalReminder => $"{what} has had no activity and still waits for a decision ({where}).",
+            NotificationEvents.ApprovalEscalated => $"{what} was not decided in time and now waits for a Manager ({where}).",
+            NotificationEvents.ApprovalEscalatedFinal => $"{what} is still undecided and now waits for top management ({where}).",
+            NotificationEvents.ApprovalExpired => $"{what} expired without a decision ({where}). It can no longer be approved; resubmit it to try again.",
+            NotificationEvents.ApprovalDecided => $"{what} was {(m.Outcome?.ToString() ?? "decided").ToLowerInvariant()} ({where}).",
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "No template for this event key."),
+        };
+        if (m.Actor is { Length: > 0 } actor)
+            yield return $"By: {user(actor)}";
+        if (m.Reason is { Length: > 0 } reason)
+            yield return $"Reason: {user(reason)}";
+    }
+
+    static string Html(string s) => WebUtility.HtmlEncode(s);
+
+    // Slack treats only &, < and > as control characters in mrkdwn text.
+    static string SlackEscape(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

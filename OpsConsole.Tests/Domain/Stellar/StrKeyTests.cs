@@ -1,0 +1,118 @@
+using System.Text.Json;
+using OpsConsole.Domain.Stellar;
+
+namespace OpsConsole.Tests.Domain.Stellar;
+
+[Trait("Category", "Domain")]
+public class StrKeyTests
+{
+    static readonly JsonElement Vectors =
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vectors", "stellar-payments.json"))).RootElement;
+
+    public static TheoryData<string> VectorAccountIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var p in Vectors.GetProperty("payments").EnumerateArray())
+        {
+            data.Add(p.GetProperty("sourceAccount").GetString()!);
+            data.Add(p.GetProperty("destination").GetString()!);
+            if (p.GetProperty("asset") is { ValueKind: JsonValueKind.Object } asset)
+                data.Add(asset.GetProperty("issuer").GetString()!);
+        }
+        return data;
+    }
+
+    public static TheoryData<string, string> VectorInvalidAccountIds()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var v in Vectors.GetProperty("invalidAccountIds").EnumerateArray())
+            data.Add(v.GetProperty("value").GetString()!, v.GetProperty("why").GetString()!);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorAccountIds))]
+    public void Account_ids_from_the_payment_vectors_are_valid(string accountId)
+    {
+        Assert.True(StrKey.IsValidAccountId(accountId));
+        Assert.Equal(accountId, StrKey.EncodeAccountId(StrKey.DecodeAccountId(accountId)));
+    }
+
+    [Fact]
+    public void Keys_encode_and_decode_as_the_official_library_does()
+    {
+        foreach (var v in Vectors.GetProperty("strKeys").EnumerateArray()
+            .Concat(Vectors.GetProperty("payments").EnumerateArray()))
+        {
+            var (rawKey, account) = v.TryGetProperty("rawPublicKeyHex", out var raw)
+                ? (raw.GetString()!, v.GetProperty("accountId").GetString()!)
+                : (v.GetProperty("sourceRawPublicKeyHex").GetString()!, v.GetProperty("sourceAccount").GetString()!);
+            Assert.Equal(account, StrKey.EncodeAccountId(Convert.FromHexString(rawKey)));
+            Assert.Equal(rawKey, Convert.ToHexStringLower(StrKey.DecodeAccountId(account)));
+        }
+        foreach (var v in Vectors.GetProperty("strKeys").EnumerateArray())
+        {
+            var seed = v.GetProperty("seed").GetString()!;
+            Assert.Equal(seed, StrKey.EncodeSeed(Convert.FromHexString(v.GetProperty("rawSeedHex").GetString()!)));
+            Assert.Equal(v.GetProperty("rawSeedHex").GetString(), Convert.ToHexStringLower(StrKey.DecodeSeed(seed)));
+            Assert.True(StrKey.IsValidSeed(seed));
+            Assert.False(StrKey.IsValidAccountId(seed));
+            Assert.False(StrKey.IsValidSeed(v.GetProperty("accountId").GetString()));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorInvalidAccountIds))]
+    public void Invalid_account_ids_from_the_vectors_are_refused(string value, string why)
+    {
+        Assert.False(StrKey.IsValidAccountId(value), why);
+        Assert.Throws<FormatException>(() => StrKey.DecodeAccountId(value));
+    }
+
+    [Theory]
+    [InlineData("GA3D5KRYM6CB7OWQ6TWYRR3Z4T7GNZLKERYNZGGA5SOAOPIFY6YQHES5", "363eaa3867841fbad0f4ed88c779e4fe66e56a2470dc98c0ec9c073d05c7b103")]
+    [InlineData("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVSGZ", "3f0c34bf93ad0d9971d04ccc90f705511c838aad9734a4a2fb0d7a03fc7fe89a")]
+    public void Sep23_valid_account_ids(string accountId, string rawKey)
+    {
+        Assert.Equal(rawKey, Convert.ToHexStringLower(StrKey.DecodeAccountId(accountId)));
+        Assert.Equal(accountId, StrKey.EncodeAccountId(Convert.FromHexString(rawKey)));
+    }
+
+    [Theory]
+    [InlineData("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJV75ERQ")]   // too long
+    [InlineData("GAAAAAAAACGC6")]                                                // 5-byte key
+    [InlineData("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVSGZA")]  // length ≡ 1 mod 8
+    [InlineData("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUACUSI")] // 36 bytes
+    [InlineData("G47QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVP2I")]   // bad version byte
+    [InlineData("G=3D5KRYM6CB7OWQ6TWYRR3Z4T7GNZLKERYNZGGA5SOAOPIFY6YQHES5")]   // padding inside
+    [InlineData("GBPXX0A5N4JYPESHAADMQKBPWZWQDQ64ZV6ZL2S3LAGW4SY7NTCMWIVL")]   // 0 is not base32
+    [InlineData("GA3D5KRYM6CB7OWQ6TWYRR3Z4T7GNZLKERYNZGGA5SOAOPIFY6YQHES5 ")]  // trailing space
+    [InlineData(null)]
+    public void Sep23_and_other_invalid_account_ids_are_refused(string? value)
+    {
+        Assert.False(StrKey.IsValidAccountId(value));
+    }
+
+    [Fact]
+    public void A_single_changed_character_breaks_the_checksum()
+    {
+        const string valid = "GA3D5KRYM6CB7OWQ6TWYRR3Z4T7GNZLKERYNZGGA5SOAOPIFY6YQHES5";
+        for (var i = 1; i < valid.Length; i++)
+        {
+            var changed = valid[..i] + (valid[i] == 'A' ? 'B' : 'A') + valid[(i + 1)..];
+            Assert.False(StrKey.IsValidAccountId(changed), changed);
+        }
+    }
+
+    [Fact]
+    public void Crc16_xmodem_matches_the_standard_check_value()
+    {
+        Assert.Equal(0x31C3, StrKey.Crc16XModem("123456789"u8));
+    }
+
+    [Fact]
+    public void Keys_must_be_32_bytes()
+    {
+        Assert.Throws<ArgumentException>(() => StrKey.EncodeAccountId(new byte[31]));
+    }
+}
