@@ -5,6 +5,7 @@ using OpsConsole.Domain.Audit;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Outbox;
 
 namespace OpsConsole.Platform.Data;
 
@@ -23,6 +24,7 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
     /// <summary>Cookie and antiforgery keys, shared so that every app instance reads every other's cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobRunCurrent> JobRuns => Set<JobRunCurrent>();
+    public DbSet<OutboxEntry> NotificationOutbox => Set<OutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
