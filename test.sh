@@ -2,7 +2,7 @@
 # Installs what is missing, builds, runs every test project, and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
-scripts/prerequisites.sh postgres chromium || exit 1
+scripts/prerequisites.sh postgres chromium smtp || exit 1
 dotnet build OpsConsole.sln -c Debug -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 results=$(mktemp -d)
