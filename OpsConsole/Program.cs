@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpsConsole.Features.Audit;
+using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -23,7 +24,8 @@ try
         .AddIdentityFeature(builder.Configuration)
         .AddAudit(builder.Configuration)
         .AddMachineAuth(builder.Configuration)
-        .AddLive(builder.Configuration);
+        .AddLive(builder.Configuration)
+        .AddDeadLetters(builder.Configuration);
 
     var app = builder.Build();
     // Settings first: a bad one stops start-up before anything touches the database.
@@ -38,6 +40,7 @@ try
     app.MapAudit();
     app.MapMachineAuth();
     app.MapLive();
+    app.MapDeadLetters();
     await app.RunAsync();
     return 0;
 }
