@@ -4,14 +4,26 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
+using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Components;
 
 /// <summary>A bunit context with MudBlazor's services and a signed-in user whose roles the app's real policies judge.</summary>
 public abstract class ShellContext : BunitContext, IAsyncLifetime
 {
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    // The navigation counts unresolved dead letters, so the shell needs a (fresh, empty) database and the live feed.
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        Services.AddDbContextFactory<OpsDbContext>(o => DatabaseSetup.Configure(o, connectionString));
+        Services.AddSingleton<DeadLetterQuery>();
+        Services.AddSingleton<ILiveFeed>(new LiveFeed(NullLogger<LiveFeed>.Instance));
+    }
 
     // MudBlazor has services that only dispose asynchronously; xunit 2 would otherwise dispose the context synchronously first.
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
