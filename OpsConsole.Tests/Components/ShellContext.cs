@@ -19,7 +19,8 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
     // The navigation counts unresolved dead letters, so the shell needs a (fresh, empty) database and the live feed.
     async Task IAsyncLifetime.InitializeAsync()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        var connectionString = ConnectionString;
         Services.AddDbContextFactory<OpsDbContext>(o => DatabaseSetup.Configure(o, connectionString));
         Services.AddSingleton<DeadLetterQuery>();
         Services.AddSingleton<ILiveFeed>(new LiveFeed(NullLogger<LiveFeed>.Instance));
@@ -27,6 +28,9 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
 
     // MudBlazor has services that only dispose asynchronously; xunit 2 would otherwise dispose the context synchronously first.
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>This context's own database.</summary>
+    protected string ConnectionString { get; private set; } = "";
 
     protected ShellContext()
     {
