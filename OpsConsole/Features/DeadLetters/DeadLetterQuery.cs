@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpsConsole.Domain.Audit;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Platform.Data;
@@ -29,22 +30,40 @@ public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs)
     public async Task<IReadOnlyList<DeadLetterGroup>> GroupsAsync(DeadLetterFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        // Counted per fingerprint alone, which the (status, fingerprint) index covers; the operation, exception type and
+        // a sample reason come after, one index probe per group (the fingerprint hashes the first two, so any row will do).
         var groups = await filter.Apply(db.DeadLetters.AsNoTracking())
             .GroupBy(d => d.Fingerprint)
-            .Select(g => new
-            {
-                g.Key,
-                Operation = g.Max(d => d.Operation),
-                ExceptionType = g.Max(d => d.ExceptionType),
-                Sample = g.Max(d => d.ReasonMessage),
-                Count = g.Count(),
-                FirstSeen = g.Min(d => d.FirstFailedAt),
-                LastSeen = g.Max(d => d.LastFailedAt),
-            })
+            .Select(g => new { Fingerprint = g.Key, Count = g.Count(), FirstSeen = g.Min(d => d.FirstFailedAt), LastSeen = g.Max(d => d.LastFailedAt) })
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.LastSeen)
             .Take(MaxGroups)
             .ToListAsync(ct);
-        return [.. groups.Select(g => new DeadLetterGroup(g.Key, g.Operation ?? "", g.ExceptionType, g.Sample ?? "", g.Count, g.FirstSeen, g.LastSeen))];
+        var samples = await SamplesAsync(db, [.. groups.Select(g => g.Fingerprint)], ct);
+        return [.. groups.Select(g =>
+        {
+            var s = samples.GetValueOrDefault(g.Fingerprint);
+            return new DeadLetterGroup(g.Fingerprint, s.Operation ?? "", s.ExceptionType, s.Reason ?? "", g.Count, g.FirstSeen, g.LastSeen);
+        })];
+    }
+
+    static async Task<Dictionary<string, (string? Operation, string? ExceptionType, string? Reason)>> SamplesAsync(
+        OpsDbContext db, string[] fingerprints, CancellationToken ct)
+    {
+        var samples = new Dictionary<string, (string?, string?, string?)>(StringComparer.Ordinal);
+        if (fingerprints.Length == 0)
+            return samples;
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT k.fp, s.operation, s.exception_type, s.reason_message
+            FROM unnest(@fps) AS k(fp)
+            CROSS JOIN LATERAL (SELECT operation, exception_type, reason_message FROM dead_letters d WHERE d.fingerprint = k.fp LIMIT 1) s
+            """, conn);
+        cmd.Parameters.AddWithValue("fps", fingerprints);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            samples[reader.GetString(0)] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3));
+        return samples;
     }
 
     public async Task<int> UnresolvedCountAsync(CancellationToken ct = default)

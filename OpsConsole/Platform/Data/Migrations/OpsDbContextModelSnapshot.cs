@@ -375,6 +375,11 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasIndex("Fingerprint", "Status")
                         .HasDatabaseName("ix_dead_letters_fingerprint_status");
 
+                    b.HasIndex("Status", "Fingerprint")
+                        .HasDatabaseName("ix_dead_letters_status_fingerprint");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "Fingerprint"), new[] { "FirstFailedAt", "LastFailedAt" });
+
                     b.HasIndex("Status", "LastFailedAt")
                         .HasDatabaseName("ix_dead_letters_status_last_failed_at");
 

@@ -385,6 +385,12 @@ namespace OpsConsole.Platform.Data.Migrations
                 columns: new[] { "fingerprint", "status" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dead_letters_status_fingerprint",
+                table: "dead_letters",
+                columns: new[] { "status", "fingerprint" })
+                .Annotation("Npgsql:IndexInclude", new[] { "first_failed_at", "last_failed_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dead_letters_status_last_failed_at",
                 table: "dead_letters",
                 columns: new[] { "status", "last_failed_at" });

@@ -13,7 +13,7 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Platform.Data.Migrations
 {
     [DbContext(typeof(OpsDbContext))]
-    [Migration("20261125015131_Foundation")]
+    [Migration("20261125020751_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -377,6 +377,11 @@ namespace OpsConsole.Platform.Data.Migrations
 
                     b.HasIndex("Fingerprint", "Status")
                         .HasDatabaseName("ix_dead_letters_fingerprint_status");
+
+                    b.HasIndex("Status", "Fingerprint")
+                        .HasDatabaseName("ix_dead_letters_status_fingerprint");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "Fingerprint"), new[] { "FirstFailedAt", "LastFailedAt" });
 
                     b.HasIndex("Status", "LastFailedAt")
                         .HasDatabaseName("ix_dead_letters_status_last_failed_at");
