@@ -215,7 +215,12 @@ public sealed class DeadLetterRemediation(
     void AddHistory(OpsDbContext db, Guid id, string actor, string action, string? note, string outcome) =>
         db.DeadLetterActions.Add(new DeadLetterAction
         {
-            DeadLetterId = id, At = time.GetUtcNow(), Actor = actor, Action = action, Note = note, Outcome = outcome,
+            DeadLetterId = id,
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            Note = note,
+            Outcome = outcome,
         });
 
     Task AuditAsync(OpsDbContext db, string actor, string action, DeadLetter letter, string? note, string outcome, CancellationToken ct) =>
