@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpsConsole.Features.Audit;
+using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Platform;
@@ -25,7 +26,8 @@ try
         .AddAudit(builder.Configuration)
         .AddMachineAuth(builder.Configuration)
         .AddLive(builder.Configuration)
-        .AddNotifications(builder.Configuration);
+        .AddNotifications(builder.Configuration)
+        .AddDeadLetters(builder.Configuration);
 
     var app = builder.Build();
     // Settings first: a bad one stops start-up before anything touches the database.
@@ -41,6 +43,7 @@ try
     app.MapMachineAuth();
     app.MapLive();
     app.MapNotifications();
+    app.MapDeadLetters();
     await app.RunAsync();
     return 0;
 }

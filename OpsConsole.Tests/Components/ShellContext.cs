@@ -5,26 +5,39 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
+using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
+using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Components;
 
 /// <summary>A bunit context with MudBlazor's services and a signed-in user whose roles the app's real policies judge.</summary>
 public abstract class ShellContext : BunitContext, IAsyncLifetime
 {
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    // The navigation counts unresolved dead letters, so the shell needs a (fresh, empty) database and the live feed.
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        var connectionString = ConnectionString;
+        Services.AddDbContextFactory<OpsDbContext>(o => DatabaseSetup.Configure(o, connectionString));
+        Services.AddSingleton<DeadLetterQuery>();
+        Services.AddSingleton<INotificationInbox, NotificationInbox>();
+    }
 
     // MudBlazor has services that only dispose asynchronously; xunit 2 would otherwise dispose the context synchronously first.
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>This context's own database.</summary>
+    protected string ConnectionString { get; private set; } = "";
 
     protected ShellContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        // The app bar's bell; tests that are about it register the real inbox instead.
-        Services.AddSingleton<INotificationInbox, NoNotifications>();
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ILiveFeed>(new LiveFeed(NullLogger<LiveFeed>.Instance));
     }
 

@@ -8,9 +8,9 @@ namespace OpsConsole.Tests.Components.Layout;
 public class NavMenuTests : ShellContext
 {
     [Theory]
-    [InlineData(Roles.Admin, "Overview,Audit,System,Users")]
-    [InlineData(Roles.Viewer, "Overview,Audit,System")]
-    [InlineData(Roles.Remediator, "Overview,Audit")]
+    [InlineData(Roles.Admin, "Overview,Dead letters,Audit,System,Users")]
+    [InlineData(Roles.Viewer, "Overview,Dead letters,Audit,System")]
+    [InlineData(Roles.Remediator, "Overview,Dead letters,Audit")]
     [InlineData(Roles.Manager, "Overview,Audit")]
     [InlineData(Roles.Operator, "Overview")]
     public void Shows_the_links_that_the_role_may_open(string role, string expected)
@@ -29,6 +29,6 @@ public class NavMenuTests : ShellContext
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", "/audit", "/system", "/users"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/dead-letters", "/audit", "/system", "/users"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 }

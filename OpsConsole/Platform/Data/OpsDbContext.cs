@@ -20,6 +20,7 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    public DbSet<DeadLetterAction> DeadLetterActions => Set<DeadLetterAction>();
     public DbSet<MachineRequestSignature> MachineRequestSignatures => Set<MachineRequestSignature>();
     /// <summary>Cookie and antiforgery keys, shared so that every app instance reads every other's cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,7 +18,7 @@ public static class LiveTopics
     static readonly Dictionary<string, string?> Policies = new(StringComparer.Ordinal)
     {
         [Approvals] = null,
-        [DeadLetters] = null,
+        [DeadLetters] = OpsPolicies.ReadDeadLetters,
         [Alerts] = null,
         [Funding] = null,
         [Audit] = OpsPolicies.ReadAudit,

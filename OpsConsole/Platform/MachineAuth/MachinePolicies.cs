@@ -18,6 +18,9 @@ public static class MachinePolicies
     /// <summary>/metrics: a signed-in Admin or Viewer, or a machine client holding Metrics:Read.</summary>
     public const string MetricsReaders = "ops:read-metrics";
 
+    /// <summary>/api/dead-letters: a signed-in Remediator, Viewer or Admin, or a machine client holding DeadLetters:Read.</summary>
+    public const string DeadLetterReaders = "ops:read-dead-letters-api";
+
     public static string PolicyName(string scope) => Prefix + scope;
 
     /// <summary>A policy that authenticates with MachineHmac and requires the scope; usable inline or by name.</summary>
@@ -35,6 +38,9 @@ public static class MachinePolicies
         auth.AddPolicy(MetricsReaders, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
             .AddRequirements(new MachineScopeRequirement(MachineScopes.MetricsRead, [Roles.Admin, Roles.Viewer])));
+        auth.AddPolicy(DeadLetterReaders, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
+            .AddRequirements(new MachineScopeRequirement(MachineScopes.DeadLettersRead, [Roles.Remediator, Roles.Viewer, Roles.Admin])));
         return auth;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Platform.Transitions;
 
@@ -8,7 +9,8 @@ namespace OpsConsole.Platform.Transitions;
 /// The one writer of dead letters. It saves in a fresh context of its own, so the failed work's rolled-back
 /// transaction cannot take the record down with it.
 /// </summary>
-public sealed class DeadLetterWriter(IDbContextFactory<OpsDbContext> contexts, TimeProvider time, ILogger<DeadLetterWriter> logger)
+public sealed class DeadLetterWriter(
+    IDbContextFactory<OpsDbContext> contexts, LiveAnnouncer live, TimeProvider time, ILogger<DeadLetterWriter> logger)
 {
     public async Task<Guid> WriteAsync(TransitionContext work, TransitionFailure failure, CancellationToken ct = default)
     {
@@ -38,8 +40,12 @@ public sealed class DeadLetterWriter(IDbContextFactory<OpsDbContext> contexts, T
         try
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.DeadLetters.Add(letter);
             await db.SaveChangesAsync(ct);
+            // In the transaction: the page hears of the record only once it exists.
+            await live.AnnounceAsync(db, new LiveChange(LiveTopics.DeadLetters, LiveChange.Created, letter.Id.ToString()), ct);
+            await tx.CommitAsync(ct);
         }
         catch (Exception ex)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Platform.Transitions;
 
@@ -19,6 +20,8 @@ public static class TransitionsFeature
                 $"{TransitionOptions.Section}:RetryBaseDelay must be a time span from 00:00:00 to {RetryBaseDelayCap:c}")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // The writer announces new records in its own transaction, which needs no live settings.
+        services.TryAddSingleton<LiveAnnouncer>();
         services.AddSingleton<DeadLetterWriter>();
         services.AddSingleton<GuardedTransitions>();
         services.AddScoped<DeadLetterHandlers>();

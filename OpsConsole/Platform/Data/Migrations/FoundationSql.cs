@@ -9,12 +9,14 @@ static class FoundationSql
     {
         migration.Sql(AuditAppendOnly);
         migration.Sql(QuartzTables);
+        migration.Sql(DeadLetterActionsNoUpdate);
     }
 
     public static void ApplyDown(MigrationBuilder migration)
     {
         migration.Sql(DropQuartzTables);
         migration.Sql("DROP FUNCTION IF EXISTS audit_events_refuse_change() CASCADE;");
+        migration.Sql("DROP FUNCTION IF EXISTS dead_letter_actions_refuse_update() CASCADE;");
     }
 
     /// <summary>The audit trail is append-only: any UPDATE, DELETE or TRUNCATE is refused by the database itself.</summary>
@@ -27,6 +29,16 @@ static class FoundationSql
             FOR EACH ROW EXECUTE FUNCTION audit_events_refuse_change();
         CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
             FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change();
+        """;
+
+    /// <summary>Remediation history is never edited; rows leave only with their record when retention purges it.</summary>
+    public const string DeadLetterActionsNoUpdate = """
+        CREATE FUNCTION dead_letter_actions_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'dead_letter_actions is never edited: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+        END $$;
+        CREATE TRIGGER dead_letter_actions_no_update BEFORE UPDATE ON dead_letter_actions
+            FOR EACH ROW EXECUTE FUNCTION dead_letter_actions_refuse_update();
         """;
 
     /// <summary>

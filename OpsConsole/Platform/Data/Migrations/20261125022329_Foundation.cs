@@ -302,6 +302,30 @@ namespace OpsConsole.Platform.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dead_letter_actions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    dead_letter_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "text", nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    outcome = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dead_letter_actions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_dead_letter_actions_dead_letters_dead_letter_id",
+                        column: x => x.dead_letter_id,
+                        principalTable: "dead_letters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "user_departments",
                 columns: table => new
                 {
@@ -378,6 +402,11 @@ namespace OpsConsole.Platform.Data.Migrations
                 columns: new[] { "subject_type", "subject_id", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dead_letter_actions_dead_letter_id_id",
+                table: "dead_letter_actions",
+                columns: new[] { "dead_letter_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dead_letters_aggregate_type_aggregate_id",
                 table: "dead_letters",
                 columns: new[] { "aggregate_type", "aggregate_id" });
@@ -386,6 +415,12 @@ namespace OpsConsole.Platform.Data.Migrations
                 name: "ix_dead_letters_fingerprint_status",
                 table: "dead_letters",
                 columns: new[] { "fingerprint", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dead_letters_status_fingerprint",
+                table: "dead_letters",
+                columns: new[] { "status", "fingerprint" })
+                .Annotation("Npgsql:IndexInclude", new[] { "first_failed_at", "last_failed_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_dead_letters_status_last_failed_at",
@@ -446,7 +481,7 @@ namespace OpsConsole.Platform.Data.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "dead_letters");
+                name: "dead_letter_actions");
 
             migrationBuilder.DropTable(
                 name: "job_runs_current");
@@ -462,6 +497,9 @@ namespace OpsConsole.Platform.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "dead_letters");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

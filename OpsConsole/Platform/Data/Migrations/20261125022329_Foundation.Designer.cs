@@ -13,7 +13,7 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Platform.Data.Migrations
 {
     [DbContext(typeof(OpsDbContext))]
-    [Migration("20261125015224_Foundation")]
+    [Migration("20261125022329_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -378,10 +378,62 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasIndex("Fingerprint", "Status")
                         .HasDatabaseName("ix_dead_letters_fingerprint_status");
 
+                    b.HasIndex("Status", "Fingerprint")
+                        .HasDatabaseName("ix_dead_letters_status_fingerprint");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "Fingerprint"), new[] { "FirstFailedAt", "LastFailedAt" });
+
                     b.HasIndex("Status", "LastFailedAt")
                         .HasDatabaseName("ix_dead_letters_status_last_failed_at");
 
                     b.ToTable("dead_letters", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.DeadLetters.DeadLetterAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DeadLetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dead_letter_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dead_letter_actions");
+
+                    b.HasIndex("DeadLetterId", "Id")
+                        .HasDatabaseName("ix_dead_letter_actions_dead_letter_id_id");
+
+                    b.ToTable("dead_letter_actions", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Identity.Department", b =>
@@ -763,6 +815,16 @@ namespace OpsConsole.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.DeadLetters.DeadLetterAction", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.DeadLetters.DeadLetter", null)
+                        .WithMany()
+                        .HasForeignKey("DeadLetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dead_letter_actions_dead_letters_dead_letter_id");
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Identity.UserDepartment", b =>

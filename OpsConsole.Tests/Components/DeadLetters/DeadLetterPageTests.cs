@@ -1,0 +1,43 @@
+using Bunit;
+using OpsConsole.Features.DeadLetters.Pages;
+using OpsConsole.Features.Identity;
+using OpsConsole.Tests.Integration.DeadLetters;
+
+namespace OpsConsole.Tests.Components.DeadLetters;
+
+[Trait("Category", "Component")]
+public class DeadLetterPageTests : DeadLetterPagesContext
+{
+    [Fact]
+    public async Task Shows_every_field_with_the_stack_trace_folded_and_Retry_for_a_Remediator()
+    {
+        var id = (await DeadLetterSeed.InsertAsync(ConnectionString, 1, Clock.GetUtcNow(), prefix: "detail"))[0];
+        SignIn("remediator@demo.local", "Rae Remediator", Roles.Remediator);
+
+        var page = Render<DeadLetterPage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("detail-1", page.Find("[data-testid=fields]").TextContent), Patience);
+        var fields = page.Find("[data-testid=fields]").TextContent;
+        Assert.Contains(DeadLetterSeed.Reason, fields);
+        Assert.Contains("System.Net.Sockets.SocketException", fields);
+        Assert.Contains("Draft → Submitted", page.Find("[data-testid=attempted]").TextContent);
+        Assert.Equal("no reader registered for test_aggregate", page.Find("[data-testid=current-state]").TextContent.Trim());
+        var trace = page.Find("[data-testid=stack-trace]");
+        Assert.False(trace.HasAttribute("open"));
+        Assert.Contains("at Sender.Send()", trace.TextContent);
+        Assert.Contains("\"n\": 1", page.Find("[data-testid=payload]").TextContent);
+        Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "Retry");
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_but_has_no_Retry()
+    {
+        var id = (await DeadLetterSeed.InsertAsync(ConnectionString, 1, Clock.GetUtcNow(), prefix: "viewer"))[0];
+        SignIn("viewer@demo.local", "Vic Viewer", Roles.Viewer);
+
+        var page = Render<DeadLetterPage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("viewer-1", page.Find("[data-testid=fields]").TextContent), Patience);
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() is "Retry" or "Resolve" or "Discard");
+    }
+}

@@ -1,0 +1,251 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Features.Audit;
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
+using OpsConsole.Platform.Transitions;
+
+namespace OpsConsole.Features.DeadLetters;
+
+/// <summary>
+/// Retry, resolve and discard, one record or many. A retry first claims the record (Unresolved → Retrying under xmin),
+/// so of two people pressing Retry only one runs the handler; each status change commits with its history row, its
+/// audit event and its live announcement. The Remediator check is made here, not only in the page.
+/// </summary>
+public sealed class DeadLetterRemediation(
+    IDbContextFactory<OpsDbContext> dbs,
+    IServiceScopeFactory scopes,
+    IAuthorizationService authorization,
+    AuditTrail audit,
+    LiveAnnouncer live,
+    TimeProvider time,
+    ILogger<DeadLetterRemediation> log)
+{
+    public const string SubjectType = "dead_letter";
+
+    public async Task<RemediationResult> RetryAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
+    {
+        if (await RefusalFor(user) is { } refused)
+            return refused;
+        var actor = ActorOf(user);
+        await using var scope = scopes.CreateAsyncScope();
+        var handlers = scope.ServiceProvider.GetRequiredService<DeadLetterHandlers>();
+
+        var claim = await ClaimAsync(actor, id, handlers, ct);
+        if (claim.Refusal is { } refusal)
+            return refusal;
+        var (letter, handler) = (claim.Letter!, claim.Handler!);
+
+        RetryResult result;
+        Exception? error = null;
+        try
+        {
+            result = await handler.RetryAsync(letter, ct);
+        }
+        catch (Exception ex)
+        {
+            // A throwing handler is a failed retry like any other; the record must not stay claimed.
+            error = ex;
+            result = RetryResult.Failure(ex.GetBaseException().Message);
+        }
+        // Not the caller's token: the claim must be released even when the caller has gone.
+        return await FinishRetryAsync(actor, id, result, error, CancellationToken.None);
+    }
+
+    public Task<RemediationResult> ResolveAsync(ClaimsPrincipal user, Guid id, string note, CancellationToken ct = default) =>
+        CloseAsync(user, id, RemediationAction.Resolve, note, ct);
+
+    public Task<RemediationResult> DiscardAsync(ClaimsPrincipal user, Guid id, string reason, CancellationToken ct = default) =>
+        CloseAsync(user, id, RemediationAction.Discard, reason, ct);
+
+    /// <summary>Applies the action to each record on its own; one refusal or failure does not stop the rest.</summary>
+    public async Task<BulkRemediationResult> ApplyToManyAsync(
+        ClaimsPrincipal user, IReadOnlyCollection<Guid> ids, RemediationAction action, string? note, CancellationToken ct = default)
+    {
+        if (action is not (RemediationAction.StartRetry or RemediationAction.Resolve or RemediationAction.Discard))
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Only Retry, Resolve and Discard are chosen by people.");
+        if (await RefusalFor(user) is not null || RemediationNotes.Problem(action, note) is not null)
+            return new BulkRemediationResult(0, 0, 0, ids.Count);
+        var results = new List<RemediationResult>(ids.Count);
+        foreach (var id in ids.Distinct())
+        {
+            ct.ThrowIfCancellationRequested();
+            results.Add(action switch
+            {
+                RemediationAction.StartRetry => await RetryAsync(user, id, ct),
+                _ => await CloseAsync(user, id, action, note!, ct),
+            });
+        }
+        return BulkRemediationResult.Tally(results);
+    }
+
+    /// <summary>The same for every Unresolved record of one fingerprint group.</summary>
+    public async Task<BulkRemediationResult> ApplyToGroupAsync(
+        ClaimsPrincipal user, string fingerprint, RemediationAction action, string? note, CancellationToken ct = default)
+    {
+        List<Guid> ids;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            ids = await db.DeadLetters.AsNoTracking()
+                .Where(d => d.Fingerprint == fingerprint && d.Status == DeadLetterStatus.Unresolved)
+                .OrderBy(d => d.FirstFailedAt).Select(d => d.Id).ToListAsync(ct);
+        }
+        return await ApplyToManyAsync(user, ids, action, note, ct);
+    }
+
+    async Task<(DeadLetter? Letter, IDeadLetterHandler? Handler, RemediationResult? Refusal)> ClaimAsync(
+        string actor, Guid id, DeadLetterHandlers handlers, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (letter is null)
+            return (null, null, NotFound(id));
+        if (handlers.Find(letter) is not { } handler)
+            return (null, null, RemediationResult.Refused(
+                $"No retry handler is registered for {letter.Operation} on {letter.AggregateType} from {letter.Source}; resolve or discard it instead."));
+        if (letter.Status == DeadLetterStatus.Retrying)
+            return (null, null, await AlreadyRetryingAsync(db, id, ct));
+        var decision = DeadLetterLifecycle.Apply(letter, RemediationAction.StartRetry, time.GetUtcNow());
+        if (!decision.IsAllowed)
+            return (null, null, RemediationResult.Refused(decision.Refusal!));
+
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            AddHistory(db, letter.Id, actor, DeadLetterActions.RetryStarted, null, "claimed");
+            await AnnounceAsync(db, letter, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (letter, handler, null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else changed the record between our read and our write; tell them who, when it is a retry.
+            db.ChangeTracker.Clear();
+            var now = await db.DeadLetters.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+            return (null, null, now?.Status == DeadLetterStatus.Retrying
+                ? await AlreadyRetryingAsync(db, id, ct)
+                : RemediationResult.Refused($"The dead letter was changed meanwhile and is now {now?.Status.ToString() ?? "gone"}; reload it."));
+        }
+    }
+
+    async Task<RemediationResult> FinishRetryAsync(string actor, Guid id, RetryResult result, Exception? error, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var letter = await db.DeadLetters.SingleAsync(d => d.Id == id, ct);
+        var now = time.GetUtcNow();
+        RemediationDecision decision;
+        if (result.Succeeded)
+        {
+            decision = DeadLetterLifecycle.Apply(letter, RemediationAction.RetrySucceeded, now);
+        }
+        else
+        {
+            var cause = error?.GetBaseException();
+            decision = DeadLetterRetries.RecordFailure(letter, result.Reason ?? "The retry failed without a reason.",
+                cause is null ? null : cause.GetType().FullName ?? cause.GetType().Name, error?.ToString(), now);
+        }
+        if (!decision.IsAllowed)
+        {
+            // Only a Retrying record is finished here, and the claim keeps everyone else off it.
+            log.LogError("Retry of dead letter {DeadLetterId} could not be recorded: {Refusal}", id, decision.Refusal);
+            return RemediationResult.Refused(decision.Refusal!);
+        }
+        var outcome = result.Succeeded ? "resolved" : $"still failing: {letter.ReasonMessage}";
+        AddHistory(db, id, actor, DeadLetterActions.Retried, null, outcome);
+        await AuditAsync(db, actor, DeadLetterActions.Retried, letter, null, result.Succeeded ? "resolved" : "still_failing", ct);
+        await AnnounceAsync(db, letter, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result.Succeeded
+            ? new RemediationResult(RemediationOutcome.Resolved, "The retry succeeded; the dead letter is resolved.")
+            : new RemediationResult(RemediationOutcome.StillFailing, $"The retry failed again: {letter.ReasonMessage}");
+    }
+
+    async Task<RemediationResult> CloseAsync(ClaimsPrincipal user, Guid id, RemediationAction action, string note, CancellationToken ct)
+    {
+        if (await RefusalFor(user) is { } refused)
+            return refused;
+        if (RemediationNotes.Problem(action, note) is { } problem)
+            return RemediationResult.Refused(problem);
+        var actor = ActorOf(user);
+        note = note.Trim();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (letter is null)
+            return NotFound(id);
+        if (letter.Status == DeadLetterStatus.Retrying)
+            return await AlreadyRetryingAsync(db, id, ct);
+        var decision = DeadLetterLifecycle.Apply(letter, action, time.GetUtcNow());
+        if (!decision.IsAllowed)
+            return RemediationResult.Refused(decision.Refusal!);
+
+        var (auditAction, outcome) = action == RemediationAction.Resolve
+            ? (DeadLetterActions.Resolved, RemediationOutcome.Resolved)
+            : (DeadLetterActions.Discarded, RemediationOutcome.Discarded);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            AddHistory(db, id, actor, auditAction, note, outcome.ToString().ToLowerInvariant());
+            await AuditAsync(db, actor, auditAction, letter, note, outcome.ToString().ToLowerInvariant(), ct);
+            await AnnounceAsync(db, letter, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RemediationResult.Refused("The dead letter was changed by someone else meanwhile; reload it and try again.");
+        }
+        return new RemediationResult(outcome, $"The dead letter is {outcome.ToString().ToLowerInvariant()}.");
+    }
+
+    async Task<RemediationResult> AlreadyRetryingAsync(OpsDbContext db, Guid id, CancellationToken ct)
+    {
+        var by = await db.DeadLetterActions.AsNoTracking()
+            .Where(a => a.DeadLetterId == id && a.Action == DeadLetterActions.RetryStarted)
+            .OrderByDescending(a => a.Id).Select(a => a.Actor).FirstOrDefaultAsync(ct);
+        return RemediationResult.Refused($"This dead letter is already being retried by {by ?? "someone else"}; wait for its result.");
+    }
+
+    void AddHistory(OpsDbContext db, Guid id, string actor, string action, string? note, string outcome) =>
+        db.DeadLetterActions.Add(new DeadLetterAction
+        {
+            DeadLetterId = id,
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            Note = note,
+            Outcome = outcome,
+        });
+
+    Task AuditAsync(OpsDbContext db, string actor, string action, DeadLetter letter, string? note, string outcome, CancellationToken ct) =>
+        audit.AppendAsync(db, new AuditEntry(actor, action, SubjectType, letter.Id.ToString(), new JsonObject
+        {
+            ["outcome"] = outcome,
+            ["note"] = note,
+            ["aggregateType"] = letter.AggregateType,
+            ["aggregateId"] = letter.AggregateId,
+            ["operation"] = letter.Operation,
+            ["status"] = letter.Status.ToString(),
+        }), ct);
+
+    Task AnnounceAsync(OpsDbContext db, DeadLetter letter, CancellationToken ct) =>
+        live.AnnounceAsync(db, new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, letter.Id.ToString(),
+            new Dictionary<string, string> { ["status"] = letter.Status.ToString() }), ct);
+
+    async Task<RemediationResult?> RefusalFor(ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, OpsPolicies.RemediateDeadLetters)).Succeeded
+            ? null
+            : RemediationResult.Refused("Only a Remediator may retry, resolve or discard dead letters.");
+
+    static RemediationResult NotFound(Guid id) => new(RemediationOutcome.NotFound, $"No dead letter has the id {id}.");
+
+    static string ActorOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name
+        ?? throw new InvalidOperationException("A principal without an email or name cannot be audited.");
+}
