@@ -15,11 +15,14 @@ public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
     [InlineData("Audit", "Audit trail", "user.created")]
     [InlineData("System", "System", "MachineSignaturePurge")]
     [InlineData("Users", "Users", "operator@demo.local")]
+    [InlineData("Dead letters", "Dead letters", "No dead letters")]
     public async Task Admin_opens_a_page_from_the_navigation(string link, string heading, string content)
     {
         await using var session = await chromium.OpenAsync(app, DemoUser.Admin, $"{nameof(Admin_opens_a_page_from_the_navigation)}-{link}");
         var shell = new ShellPage(session.Page);
         await session.Page.GotoAsync(new Uri(app.BaseUrl, "/").ToString());
+        // The prerendered page is replaced once its circuit connects; a click before that can be lost.
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         await shell.NavLink(link).ClickAsync();
 
