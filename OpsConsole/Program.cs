@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
@@ -23,7 +24,8 @@ try
         .AddIdentityFeature(builder.Configuration)
         .AddAudit(builder.Configuration)
         .AddMachineAuth(builder.Configuration)
-        .AddLive(builder.Configuration);
+        .AddLive(builder.Configuration)
+        .AddApprovals(builder.Configuration);
 
     var app = builder.Build();
     // Settings first: a bad one stops start-up before anything touches the database.
@@ -38,6 +40,7 @@ try
     app.MapAudit();
     app.MapMachineAuth();
     app.MapLive();
+    app.MapApprovals();
     await app.RunAsync();
     return 0;
 }
