@@ -21,6 +21,7 @@ public static class ApprovalsFeature
 
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder app)
     {
+        app.MapApprovalRequestsApi();
         return app;
     }
 }

@@ -15,7 +15,8 @@ sealed class ApprovalIdempotencyKeyConfiguration : IEntityTypeConfiguration<Appr
         b.Property(k => k.Key).HasMaxLength(200);
         b.Property(k => k.Tenant).HasMaxLength(200);
         b.Property(k => k.BodyHash).HasMaxLength(64);
-        b.Property(k => k.Response).HasColumnType("jsonb");
+        // text, not jsonb: a retry gets the first answer byte for byte.
+        b.Property(k => k.Response).HasColumnType("text");
         b.HasIndex(k => k.CreatedAt);
     }
 }

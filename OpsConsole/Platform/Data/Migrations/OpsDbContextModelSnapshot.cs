@@ -532,7 +532,7 @@ namespace OpsConsole.Platform.Data.Migrations
 
                     b.Property<string>("Response")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("response");
 
                     b.Property<string>("Tenant")

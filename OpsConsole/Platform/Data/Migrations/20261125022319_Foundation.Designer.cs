@@ -13,7 +13,7 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Platform.Data.Migrations
 {
     [DbContext(typeof(OpsDbContext))]
-    [Migration("20261125020907_Foundation")]
+    [Migration("20261125022319_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -535,7 +535,7 @@ namespace OpsConsole.Platform.Data.Migrations
 
                     b.Property<string>("Response")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("response");
 
                     b.Property<string>("Tenant")

@@ -25,7 +25,7 @@ namespace OpsConsole.Platform.Data.Migrations
                     tenant = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     body_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     request_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    response = table.Column<string>(type: "jsonb", nullable: false),
+                    response = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
