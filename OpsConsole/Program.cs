@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
+using OpsConsole.Features.Notifications;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
@@ -25,6 +26,7 @@ try
         .AddAudit(builder.Configuration)
         .AddMachineAuth(builder.Configuration)
         .AddLive(builder.Configuration)
+        .AddNotifications(builder.Configuration)
         .AddApprovals(builder.Configuration);
 
     var app = builder.Build();
@@ -40,6 +42,7 @@ try
     app.MapAudit();
     app.MapMachineAuth();
     app.MapLive();
+    app.MapNotifications();
     app.MapApprovals();
     await app.RunAsync();
     return 0;

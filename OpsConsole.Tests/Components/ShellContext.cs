@@ -3,8 +3,11 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
 using OpsConsole.Features.Identity;
+using OpsConsole.Features.Notifications;
+using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Tests.Components;
 
@@ -20,6 +23,9 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The app bar's bell; tests that are about it register the real inbox instead.
+        Services.AddSingleton<INotificationInbox, NoNotifications>();
+        Services.AddSingleton<ILiveFeed>(new LiveFeed(NullLogger<LiveFeed>.Instance));
     }
 
     protected void SignIn(string email, string displayName, params string[] roles) => SignIn(email, displayName, roles, []);

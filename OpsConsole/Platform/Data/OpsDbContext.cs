@@ -7,6 +7,7 @@ using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Outbox;
 
 namespace OpsConsole.Platform.Data;
 
@@ -27,6 +28,7 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
     public DbSet<JobRunCurrent> JobRuns => Set<JobRunCurrent>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<ApprovalIdempotencyKey> ApprovalIdempotencyKeys => Set<ApprovalIdempotencyKey>();
+    public DbSet<OutboxEntry> NotificationOutbox => Set<OutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,8 @@ public static class LiveTopics
     public const string Funding = "funding";
     public const string Audit = "audit";
     public const string Jobs = "jobs";
+    /// <summary>In-app notifications; the subject id is the recipient's user id.</summary>
+    public const string Notifications = "notifications";
 
     // A null policy means any signed-in user; pages apply their own finer checks when they load the subject.
     static readonly Dictionary<string, string?> Policies = new(StringComparer.Ordinal)
@@ -21,6 +23,7 @@ public static class LiveTopics
         [Funding] = null,
         [Audit] = OpsPolicies.ReadAudit,
         [Jobs] = OpsPolicies.ReadSystem,
+        [Notifications] = null,
     };
 
     public static IReadOnlyCollection<string> All => Policies.Keys;

@@ -213,6 +213,38 @@ namespace OpsConsole.Platform.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "notification_outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    subject_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    subject_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    event_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    @class = table.Column<string>(name: "class", type: "character varying(16)", maxLength: 16, nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    text = table.Column<string>(type: "text", nullable: false),
+                    html = table.Column<string>(type: "text", nullable: true),
+                    slack_text = table.Column<string>(type: "text", nullable: true),
+                    link = table.Column<string>(type: "text", nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    not_before = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    first_failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -436,6 +468,22 @@ namespace OpsConsole.Platform.Data.Migrations
                 column: "seen_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_notification_outbox_channel_recipient_created_at",
+                table: "notification_outbox",
+                columns: new[] { "channel", "recipient", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_outbox_recipient_subject_type_subject_id_event",
+                table: "notification_outbox",
+                columns: new[] { "recipient", "subject_type", "subject_id", "event_key", "channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_outbox_status_next_attempt_at",
+                table: "notification_outbox",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_user_departments_department_id",
                 table: "user_departments",
                 column: "department_id");
@@ -481,6 +529,9 @@ namespace OpsConsole.Platform.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "machine_request_signatures");
+
+            migrationBuilder.DropTable(
+                name: "notification_outbox");
 
             migrationBuilder.DropTable(
                 name: "user_departments");

@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
+using OpsConsole.Platform.Transitions;
+
+namespace OpsConsole.Platform.Outbox;
+
+/// <summary>
+/// Delivers due outbox rows. A batch is claimed in one statement (<c>FOR UPDATE SKIP LOCKED</c>) that pushes the rows'
+/// next attempt past the claim timeout, so no other dispatcher takes them while they are sent, and no transaction
+/// stays open across the network. A failure waits RetryBaseDelay × 2^(attempts−1); the last allowed failure turns the
+/// row Failed and writes one dead letter.
+/// </summary>
+public sealed class NotificationDispatcher(
+    IDbContextFactory<OpsDbContext> contexts,
+    IEnumerable<INotificationChannel> channels,
+    DeadLetterWriter deadLetters,
+    LiveAnnouncer announcer,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<NotificationDispatcher> log)
+{
+    public const string AggregateType = "notification";
+
+    readonly Dictionary<OutboxChannel, INotificationChannel> byChannel = channels.ToDictionary(c => c.Channel);
+
+    public static string OperationFor(OutboxChannel channel) => $"notification.deliver.{channel.ToString().ToLowerInvariant()}";
+
+    /// <summary>Delivers every row due now, batch by batch; returns how many rows were tried.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct = default)
+    {
+        var tried = 0;
+        while (true)
+        {
+            var batch = await ClaimAsync(ct);
+            foreach (var row in batch)
+                await DeliverAsync(row, ct);
+            tried += batch.Count;
+            if (batch.Count < options.Value.BatchSize)
+                return tried;
+        }
+    }
+
+    /// <summary>Sends a Failed row once more, now; the retry of its dead letter.</summary>
+    public async Task<RetryResult> RedeliverAsync(Guid id, CancellationToken ct = default)
+    {
+        OutboxEntry? row;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            row = await db.NotificationOutbox.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (row is null)
+            return RetryResult.Failure($"Notification {id} is no longer in the outbox.");
+        if (row.Status == OutboxStatus.Delivered)
+            return RetryResult.Success();
+        if (await TrySendAsync(row, ct) is { } error)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.NotificationOutbox.Where(e => e.Id == id && e.Status != OutboxStatus.Delivered).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.LastError, error.Message), ct);
+            return RetryResult.Failure($"{row.Channel} delivery failed again: {error.Message}");
+        }
+        await MarkDeliveredAsync(row, fromStatus: null, ct);
+        return RetryResult.Success();
+    }
+
+    async Task<List<OutboxEntry>> ClaimAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.ClaimTimeout;
+        var size = options.Value.BatchSize;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.NotificationOutbox.FromSql($"""
+            UPDATE notification_outbox SET next_attempt_at = {until}
+            WHERE id IN (
+                SELECT id FROM notification_outbox
+                WHERE status = 'Pending' AND next_attempt_at <= {now}
+                ORDER BY next_attempt_at
+                LIMIT {size}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+    }
+
+    async Task DeliverAsync(OutboxEntry row, CancellationToken ct)
+    {
+        if (await TrySendAsync(row, ct) is not { } error)
+        {
+            await MarkDeliveredAsync(row, OutboxStatus.Pending, ct);
+            NotificationLog.Delivered(log, row.Id, row.Channel, row.EventKey, row.Attempts + 1);
+            return;
+        }
+        var now = time.GetUtcNow();
+        var attempts = row.Attempts + 1;
+        var firstFailedAt = row.FirstFailedAt ?? now;
+        var settings = options.Value;
+        if (attempts < settings.MaxAttempts)
+        {
+            var retryAt = now + Backoff(settings.RetryBaseDelay, attempts);
+            await UpdateFailedAsync(row.Id, OutboxStatus.Pending, attempts, error.Message, firstFailedAt, retryAt, ct);
+            NotificationLog.WillRetry(log, row.Id, row.Channel, row.EventKey, attempts, settings.MaxAttempts, retryAt, error.Message);
+            return;
+        }
+        // The dead letter first: if marking the row fails after it, staff still see the failure; the reverse could lose it.
+        var work = new TransitionContext(AggregateType, row.Id.ToString(), OperationFor(row.Channel), DeadLetterSources.Dispatcher,
+            row.Id.ToString(), Payload(row));
+        var reason = $"Gave up delivering by {row.Channel} after {attempts} attempt(s); the last failed with: {error.Message}";
+        await deadLetters.WriteAsync(work,
+            new TransitionFailure(nameof(OutboxStatus.Pending), nameof(OutboxStatus.Delivered), reason, error, attempts, firstFailedAt, now),
+            CancellationToken.None);
+        await UpdateFailedAsync(row.Id, OutboxStatus.Failed, attempts, error.Message, firstFailedAt, now, CancellationToken.None);
+    }
+
+    /// <summary>Null when the message got through; else the error, with the cancellation of the caller passed on.</summary>
+    async Task<Exception?> TrySendAsync(OutboxEntry row, CancellationToken ct)
+    {
+        try
+        {
+            if (!byChannel.TryGetValue(row.Channel, out var channel) || !channel.IsEnabled)
+                throw new InvalidOperationException($"The {row.Channel} channel is off: its settings under Notifications are empty.");
+            await channel.SendAsync(row.Id, row.ToMessage(), ct);
+            return null;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    async Task MarkDeliveredAsync(OutboxEntry row, OutboxStatus? fromStatus, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.NotificationOutbox
+            .Where(e => e.Id == row.Id && (fromStatus == null || e.Status == fromStatus))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutboxStatus.Delivered)
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.DeliveredAt, now)
+                .SetProperty(e => e.LastError, (string?)null), ct);
+        // The bell of the recipient refreshes when this commits.
+        if (row.Channel == OutboxChannel.InApp)
+            await announcer.AnnounceAsync(db, new LiveChange(LiveTopics.Notifications, LiveChange.Created, row.Recipient), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    async Task UpdateFailedAsync(Guid id, OutboxStatus status, int attempts, string error, DateTimeOffset firstFailedAt,
+        DateTimeOffset nextAttemptAt, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.NotificationOutbox.Where(e => e.Id == id && e.Status == OutboxStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, status)
+            .SetProperty(e => e.Attempts, attempts)
+            .SetProperty(e => e.LastError, Truncate(error))
+            .SetProperty(e => e.FirstFailedAt, firstFailedAt)
+            .SetProperty(e => e.NextAttemptAt, nextAttemptAt), ct);
+    }
+
+    /// <summary>RetryBaseDelay × 2^(attempts−1): the wait after the attempts-th failure.</summary>
+    public static TimeSpan Backoff(TimeSpan baseDelay, int failedAttempts) =>
+        baseDelay * Math.Pow(2, Math.Clamp(failedAttempts - 1, 0, 20));
+
+    /// <summary>What the dead letter shows and what its retry needs to identify the message; no settings, no secrets.</summary>
+    static JsonObject Payload(OutboxEntry row) => new()
+    {
+        ["id"] = row.Id.ToString(),
+        ["channel"] = row.Channel.ToString(),
+        ["recipient"] = row.Recipient,
+        ["subject_type"] = row.SubjectType,
+        ["subject_id"] = row.SubjectId,
+        ["event_key"] = row.EventKey,
+        ["class"] = row.Class,
+        ["title"] = row.Title,
+        ["text"] = row.Text,
+        ["link"] = row.Link,
+        ["occurred_at"] = row.OccurredAt.ToUniversalTime().ToString("O"),
+    };
+
+    static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpsConsole.Platform.Jobs;
+
+namespace OpsConsole.Platform.Outbox;
+
+/// <summary>The outbox and its dispatcher; channels are added by the notifications feature.</summary>
+public static class OutboxFeature
+{
+    public const string DispatchIntervalSetting = "Notifications:DispatchInterval";
+    const int MaxAttemptsCap = 50;
+
+    public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<OutboxOptions>()
+            .Bind(config.GetSection(OutboxOptions.Section))
+            .Validate(o => o.MaxAttempts is >= 1 and <= MaxAttemptsCap,
+                $"{OutboxOptions.Section}:MaxAttempts must be a whole number from 1 to {MaxAttemptsCap}")
+            .Validate(o => o.RetryBaseDelay > TimeSpan.Zero, $"{OutboxOptions.Section}:RetryBaseDelay must be a positive time span")
+            .Validate(o => o.BatchSize is >= 1 and <= 1000, $"{OutboxOptions.Section}:BatchSize must be a whole number from 1 to 1000")
+            .Validate(o => o.ClaimTimeout > TimeSpan.Zero, $"{OutboxOptions.Section}:ClaimTimeout must be a positive time span")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddJob<NotificationDispatchJob>(JobSchedule.FromSetting(config, DispatchIntervalSetting, TimeSpan.FromSeconds(5)));
+        return services;
+    }
+}
