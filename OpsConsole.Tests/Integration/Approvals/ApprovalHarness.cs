@@ -8,6 +8,7 @@ using OpsConsole.Domain.Audit;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
+using OpsConsole.Features.Notifications;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
@@ -44,9 +45,9 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             await provider.DisposeAsync();
     }
 
-    public IServiceProvider Instance()
+    public IServiceProvider Instance(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString,
             ["Transitions:MaxAttempts"] = "3",
@@ -60,6 +61,7 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             .AddTransitions(config)
             .AddSingleton<AuditTrail>()
             .AddSingleton<LiveAnnouncer>()
+            .AddNotifications(config)
             .AddApprovals(config);
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = fixture.ConnectionString);
         var provider = services.BuildServiceProvider(validateScopes: true);

@@ -11,6 +11,14 @@ public static class ApprovalsFeature
         services.AddOptions<SlaOptions>().ValidateOnStart();
         services.AddSingleton<IConfigureOptions<SlaOptions>>(new SlaSettingsReader(config));
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
+        services.AddOptions<ApprovalNotifyOptions>().Bind(config.GetSection(ApprovalNotifyOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.OwnerEmail) || o.OwnerEmail.Contains('@'),
+                $"{ApprovalNotifyOptions.Section}:OwnerEmail must be an email address or empty")
+            .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),
+                $"{ApprovalNotifyOptions.Section}:BaseUrl must be an absolute URL (e.g. https://ops.example.com) or empty")
+            .ValidateOnStart();
+        services.AddSingleton<ApprovalRecipients>();
+        services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ApprovalRecorder>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<SlaTimers>();
