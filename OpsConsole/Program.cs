@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
@@ -27,7 +28,8 @@ try
         .AddMachineAuth(builder.Configuration)
         .AddLive(builder.Configuration)
         .AddNotifications(builder.Configuration)
-        .AddDeadLetters(builder.Configuration);
+        .AddDeadLetters(builder.Configuration)
+        .AddApprovals(builder.Configuration);
 
     var app = builder.Build();
     // Settings first: a bad one stops start-up before anything touches the database.
@@ -44,6 +46,7 @@ try
     app.MapLive();
     app.MapNotifications();
     app.MapDeadLetters();
+    app.MapApprovals();
     await app.RunAsync();
     return 0;
 }

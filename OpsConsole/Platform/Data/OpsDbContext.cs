@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Audit;
 using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Outbox;
@@ -25,6 +27,8 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
     /// <summary>Cookie and antiforgery keys, shared so that every app instance reads every other's cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobRunCurrent> JobRuns => Set<JobRunCurrent>();
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<ApprovalIdempotencyKey> ApprovalIdempotencyKeys => Set<ApprovalIdempotencyKey>();
     public DbSet<OutboxEntry> NotificationOutbox => Set<OutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -17,6 +17,55 @@ namespace OpsConsole.Platform.Data.Migrations
                 name: "audit_events_id_seq");
 
             migrationBuilder.CreateTable(
+                name: "approval_idempotency_keys",
+                columns: table => new
+                {
+                    key_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    body_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    response = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_approval_idempotency_keys", x => new { x.key_id, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "approval_requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    department = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    tier = table.Column<int>(type: "integer", nullable: false),
+                    assignee = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_activity_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sla_policy = table.Column<string>(type: "jsonb", nullable: false),
+                    next_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reminded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    escalated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    escalated_final_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    expired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decided_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    decision_reason = table.Column<string>(type: "text", nullable: true),
+                    resubmission_of = table.Column<Guid>(type: "uuid", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_approval_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -350,6 +399,27 @@ namespace OpsConsole.Platform.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_approval_idempotency_keys_created_at",
+                table: "approval_idempotency_keys",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_department_status_tier",
+                table: "approval_requests",
+                columns: new[] { "department", "status", "tier" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_pending_next_due_at",
+                table: "approval_requests",
+                column: "next_due_at",
+                filter: "status = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_resubmission_of",
+                table: "approval_requests",
+                column: "resubmission_of");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_asp_net_role_claims_role_id",
                 table: "AspNetRoleClaims",
                 column: "role_id");
@@ -459,6 +529,12 @@ namespace OpsConsole.Platform.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             FoundationSql.ApplyDown(migrationBuilder);
+            migrationBuilder.DropTable(
+                name: "approval_idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "approval_requests");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Approvals;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
+
+namespace OpsConsole.Features.Approvals;
+
+/// <summary>Creates requests and carries out people's actions on them, each through the guarded-transition executor:
+/// the Domain decides, and the change, its audit event and its live announcement commit together.</summary>
+public sealed class ApprovalService(
+    GuardedTransitions transitions,
+    ApprovalRecorder recorder,
+    IOptions<SlaOptions> sla,
+    TimeProvider time)
+{
+    public async Task<ApprovalCreateResult> CreateAsync(NewApprovalRequest input, IdempotencyClaim? claim = null, CancellationToken ct = default)
+    {
+        if (NewApprovalRequestRules.Validate(input) is { Count: > 0 } errors)
+            return new() { Errors = errors };
+        var id = Guid.NewGuid();
+        ApprovalRequest? created = null;
+        ApprovalIdempotencyKey? replayed = null;
+        var work = new TransitionContext(ApprovalAuditActions.SubjectType, id.ToString(), ApprovalAuditActions.Created,
+            DeadLetterSources.Api, claim?.Key, new JsonObject { ["title"] = input.Title, ["department"] = input.Department });
+        var outcome = await transitions.RunAsync(work, async (db, token) =>
+        {
+            created = null;
+            if (claim is not null)
+            {
+                // Two retries racing with one key take turns here, so the second finds the first's row.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({claim.KeyId + "\n" + claim.Key}))", token);
+                replayed = await db.ApprovalIdempotencyKeys.AsNoTracking()
+                    .SingleOrDefaultAsync(k => k.KeyId == claim.KeyId && k.Key == claim.Key, token);
+                if (replayed is not null)
+                    return TransitionDecision.Refuse("The Idempotency-Key was used before.");
+            }
+            var department = input.Department!.Trim();
+            if (!await db.Departments.AnyAsync(d => d.Id == department, token))
+                return TransitionDecision.Refuse($"Unknown department '{department}'.");
+            var policy = sla.Value.PolicyFor(input.Kind);
+            var opened = ApprovalRules.Open(input, id, policy, sla.Value.Calendar, time.GetUtcNow());
+            db.ApprovalRequests.Add(opened.Request);
+            if (claim is not null)
+                db.ApprovalIdempotencyKeys.Add(new ApprovalIdempotencyKey
+                {
+                    KeyId = claim.KeyId,
+                    Tenant = claim.Tenant,
+                    Key = claim.Key,
+                    BodyHash = claim.BodyHash,
+                    RequestId = id,
+                    Response = claim.Response(opened.Request),
+                    CreatedAt = time.GetUtcNow(),
+                });
+            await recorder.RecordAsync(db, opened.Request, opened.Request.RequestedBy, ApprovalAuditActions.Created,
+                ApprovalStatus.Pending, opened.Request.Tier, null, opened.Notices, token);
+            created = opened.Request;
+            return TransitionDecision.Apply("", nameof(ApprovalStatus.Pending));
+        }, ct);
+        return outcome switch
+        {
+            TransitionOutcome.Applied => new() { Created = created },
+            TransitionOutcome.Refused when replayed is not null => new() { Replayed = replayed },
+            TransitionOutcome.Refused refused => new() { Errors = [new("department", refused.Reason)] },
+            TransitionOutcome.DeadLettered dead => new() { Failure = dead.Reason },
+            _ => throw new InvalidOperationException("A guarded transition ended in an unknown way."),
+        };
+    }
+
+    public Task<TransitionOutcome> ApproveAsync(Guid id, ClaimsPrincipal user, string? reason = null, CancellationToken ct = default) =>
+        ActAsync(id, ApprovalCommand.Approve(reason), ApprovalActors.From(user), ct);
+
+    public Task<TransitionOutcome> RejectAsync(Guid id, ClaimsPrincipal user, string? reason, CancellationToken ct = default) =>
+        ActAsync(id, ApprovalCommand.Reject(reason), ApprovalActors.From(user), ct);
+
+    public Task<TransitionOutcome> CancelAsync(Guid id, ClaimsPrincipal user, string? reason = null, CancellationToken ct = default) =>
+        ActAsync(id, ApprovalCommand.Cancel(reason), ApprovalActors.From(user), ct);
+
+    public Task<TransitionOutcome> EscalateNowAsync(Guid id, ClaimsPrincipal user, string? reason = null, CancellationToken ct = default) =>
+        ActAsync(id, ApprovalCommand.EscalateNow(reason), ApprovalActors.From(user), ct);
+
+    public Task<TransitionOutcome> ReassignAsync(Guid id, ClaimsPrincipal user, string? assignTo, string? reason = null, CancellationToken ct = default) =>
+        ActAsync(id, ApprovalCommand.Reassign(assignTo, reason), ApprovalActors.From(user), ct);
+
+    public Task<TransitionOutcome> CommentAsync(Guid id, ClaimsPrincipal user, string? text, CancellationToken ct = default) =>
+        ActAsync(id, ApprovalCommand.Comment(text), ApprovalActors.From(user), ct);
+
+    /// <summary>Opens a new Pending request from an expired one, under the policy in force now.</summary>
+    public Task<TransitionOutcome> ResubmitAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ActAsync(id, new ApprovalCommand(ApprovalAction.Resubmit), ApprovalActors.From(user), ct);
+
+    /// <summary>Any action by any actor; the Domain's refusal comes back as the outcome's reason.</summary>
+    public async Task<TransitionOutcome> ActAsync(Guid id, ApprovalCommand command, ApprovalActor actor, CancellationToken ct = default)
+    {
+        var work = new TransitionContext(ApprovalAuditActions.SubjectType, id.ToString(), $"approval.{command.Action}",
+            actor.IsSystem ? DeadLetterSources.Sweeper : DeadLetterSources.Ui, null,
+            new JsonObject { ["action"] = command.Action.ToString(), ["actor"] = actor.Id, ["reason"] = command.Reason, ["assignTo"] = command.AssignTo });
+        return await transitions.RunAsync(work, async (db, token) =>
+        {
+            var request = await db.ApprovalRequests.SingleOrDefaultAsync(r => r.Id == id, token);
+            if (request is null)
+                return TransitionDecision.Refuse($"Request {id} does not exist.");
+            var cmd = command.Action == ApprovalAction.Resubmit
+                ? command with { NewRequestId = command.NewRequestId ?? Guid.NewGuid(), NewPolicy = sla.Value.PolicyFor(request.Kind) }
+                : command;
+            var change = ApprovalRules.Apply(request, cmd, actor, time.GetUtcNow(), sla.Value.Calendar);
+            if (!change.IsApplied)
+                return TransitionDecision.Refuse(change.Refusal!);
+            await recorder.RecordAsync(db, request, actor.Id, change.AuditAction!, change.From, change.TierBefore, cmd.Reason,
+                change.Resubmission is null ? change.Notices : [], token);
+            if (change.Resubmission is { } fresh)
+            {
+                db.ApprovalRequests.Add(fresh);
+                await recorder.RecordAsync(db, fresh, actor.Id, ApprovalAuditActions.Created, ApprovalStatus.Pending, fresh.Tier,
+                    $"resubmission of {request.Id}", change.Notices, token);
+            }
+            return TransitionDecision.Apply(change.From.ToString(), (change.To ?? change.From).ToString());
+        }, ct);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using OpsConsole.Platform.Jobs;
+
+namespace OpsConsole.Features.Approvals;
+
+/// <summary>Approval requests: the service, the SLA timers and their jobs, and the API for machine clients.</summary>
+public static class ApprovalsFeature
+{
+    public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<SlaOptions>().ValidateOnStart();
+        services.AddSingleton<IConfigureOptions<SlaOptions>>(new SlaSettingsReader(config));
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
+        services.AddOptions<ApprovalNotifyOptions>().Bind(config.GetSection(ApprovalNotifyOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.OwnerEmail) || o.OwnerEmail.Contains('@'),
+                $"{ApprovalNotifyOptions.Section}:OwnerEmail must be an email address or empty")
+            .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),
+                $"{ApprovalNotifyOptions.Section}:BaseUrl must be an absolute URL (e.g. https://ops.example.com) or empty")
+            .ValidateOnStart();
+        services.AddSingleton<ApprovalRecipients>();
+        services.AddSingleton<ApprovalNotifier>();
+        services.AddSingleton<ApprovalRecorder>();
+        services.AddSingleton<ApprovalService>();
+        services.AddSingleton<SlaTimers>();
+        services.AddJob<SlaDueJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:DueJobInterval", TimeSpan.FromSeconds(15)));
+        services.AddJob<SlaSweepJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:SweepInterval", TimeSpan.FromMinutes(30)));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder app)
+    {
+        app.MapApprovalRequestsApi();
+        return app;
+    }
+}

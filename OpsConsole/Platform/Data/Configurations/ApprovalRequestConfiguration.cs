@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpsConsole.Domain.Approvals;
+using OpsConsole.Features.Approvals;
+
+namespace OpsConsole.Platform.Data.Configurations;
+
+sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalRequest>
+{
+    public void Configure(EntityTypeBuilder<ApprovalRequest> b)
+    {
+        b.ToTable("approval_requests");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.Title).HasMaxLength(NewApprovalRequestRules.MaxTitleLength);
+        b.Property(r => r.Department).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
+        b.Property(r => r.RequestedBy).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
+        b.Property(r => r.Assignee).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
+        b.Property(r => r.DecidedBy).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
+        b.Property(r => r.Payload).HasColumnType("jsonb")
+            .HasConversion(p => ApprovalJson.Write(p), s => ApprovalJson.ReadPayload(s));
+        // A snapshot, so that a later settings change does not move the deadlines of requests already open.
+        b.Property(r => r.Policy).HasColumnName("sla_policy").HasColumnType("jsonb")
+            .HasConversion(p => ApprovalJson.Write(p), s => ApprovalJson.ReadPolicy(s));
+        b.Property(r => r.Version).IsRowVersion();
+        // The due job reads only what is due; decided requests never enter this index.
+        b.HasIndex(r => r.NextDueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_approval_requests_pending_next_due_at");
+        b.HasIndex(r => new { r.Department, r.Status, r.Tier });
+        b.HasIndex(r => r.ResubmissionOf);
+    }
+}
