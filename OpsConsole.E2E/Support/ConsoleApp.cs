@@ -193,7 +193,7 @@ public sealed class ConsoleApp : IAsyncLifetime
             await Task.Delay(250);
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

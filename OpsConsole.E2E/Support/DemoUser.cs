@@ -9,4 +9,5 @@ public sealed record DemoUser(string Email, string DisplayName)
     public static DemoUser Manager { get; } = new("manager@demo.local", "Max Manager");
     public static DemoUser Viewer { get; } = new("viewer@demo.local", "Vic Viewer");
     public static DemoUser Admin { get; } = new("admin@demo.local", "Ada Admin");
+    public static DemoUser Remediator { get; } = new("remediator@demo.local", "Remy Remediator");
 }

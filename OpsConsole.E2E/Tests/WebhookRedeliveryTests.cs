@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using OpsConsole.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpsConsole.E2E.Tests;
+
+/// <summary>A webhook receiver was down when a request was raised; once it is up, a Remediator redelivers from the page.</summary>
+[Collection(E2ECollection.Name)]
+[Trait("Category", "E2E")]
+public sealed class WebhookRedeliveryTests(Chromium chromium)
+{
+    const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
+    const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
+
+    [Fact]
+    public async Task Remediator_retries_a_failed_webhook_delivery_and_sees_it_resolved_and_audited()
+    {
+        var port = ConsoleApp.FreePort();
+        var app = ConsoleApp.OnFolder(ConsoleApp.NewDataDir(), demo: true, "webhook-redelivery.log", new Dictionary<string, string>
+        {
+            ["Notifications__Webhook__Url"] = $"http://127.0.0.1:{port}/hook",
+            ["Notifications__MaxAttempts"] = "1",
+            ["Notifications__DispatchInterval"] = "00:00:01",
+        });
+        try
+        {
+            await app.InitializeAsync();
+            using var machine = new DemoMachineClient(app.BaseUrl);
+            var request = await machine.SendAsync(HttpMethod.Post, "/api/approval-requests", new
+            {
+                kind = "Mint", title = "Mint for the webhook drill", department = "treasury", requestedBy = "operator@demo.local",
+                payload = new { assetCode = "OPS", issuer = Issuer, destination = Destination, amount = "12.5", memo = "drill" },
+            });
+            var requestId = request.GetProperty("id").GetString();
+
+            // Nothing listens on the webhook's port yet: the one allowed attempt fails and becomes a dead letter.
+            var deadLetterId = await WaitForWebhookDeadLetterAsync(machine);
+            using var receiver = new WebhookReceiver(port);
+
+            await using var session = await chromium.OpenAsync(app, DemoUser.Remediator,
+                nameof(Remediator_retries_a_failed_webhook_delivery_and_sees_it_resolved_and_audited));
+            var page = session.Page;
+            await page.GotoAsync(new Uri(app.BaseUrl, "/dead-letters").ToString());
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.Locator($"a[href='/dead-letters/{deadLetterId}']").ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Expect(page.GetByTestId("status")).ToHaveTextAsync("Unresolved");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
+
+            await Expect(page.GetByTestId("status")).ToHaveTextAsync("Resolved");
+            var delivered = JsonDocument.Parse(Assert.Single(receiver.Bodies)).RootElement;
+            Assert.Equal("approval.requested", delivered.GetProperty("event_key").GetString());
+            Assert.Equal(requestId, delivered.GetProperty("subject_id").GetString());
+
+            await page.GotoAsync(new Uri(app.BaseUrl, "/audit?action=dead_letter.retried").ToString());
+            await Expect(page.GetByText(DemoUser.Remediator.Email).First).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.RemoveDataAsync();
+        }
+    }
+
+    static async Task<string> WaitForWebhookDeadLetterAsync(DemoMachineClient machine)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (DateTime.UtcNow < deadline)
+        {
+            var list = await machine.SendAsync(HttpMethod.Get, "/api/dead-letters?status=Unresolved&source=dispatcher");
+            foreach (var item in list.GetProperty("items").EnumerateArray())
+                if (item.GetProperty("operation").GetString() == "notification.deliver.webhook")
+                    return item.GetProperty("id").GetString()!;
+            // Identical requests in the same second carry the same signature, which the server refuses as a replay.
+            await Task.Delay(1100);
+        }
+        throw new TimeoutException("No dead letter for the webhook delivery appeared within 45 s.");
+    }
+}
