@@ -29,7 +29,10 @@ public sealed class WebhookRedeliveryTests(Chromium chromium)
             using var machine = new DemoMachineClient(app.BaseUrl);
             var request = await machine.SendAsync(HttpMethod.Post, "/api/approval-requests", new
             {
-                kind = "Mint", title = "Mint for the webhook drill", department = "treasury", requestedBy = "operator@demo.local",
+                kind = "Mint",
+                title = "Mint for the webhook drill",
+                department = "treasury",
+                requestedBy = "operator@demo.local",
                 payload = new { assetCode = "OPS", issuer = Issuer, destination = Destination, amount = "12.5", memo = "drill" },
             });
             var requestId = request.GetProperty("id").GetString();
