@@ -10,6 +10,10 @@ public static class OpsPolicies
     public const string ReadSystem = "ops:read-system";
     public const string ReadDeadLetters = "ops:read-dead-letters";
     public const string RemediateDeadLetters = "ops:remediate-dead-letters";
+    /// <summary>May open the approvals inbox and request pages; what they may do there is decided per request.</summary>
+    public const string ReadApprovals = "ops:read-approvals";
+    /// <summary>May raise a request from the console (the requester can never approve it).</summary>
+    public const string RaiseApprovals = "ops:raise-approvals";
 
     public static AuthorizationBuilder AddOpsPolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
@@ -17,5 +21,8 @@ public static class OpsPolicies
             .RequireRole(Roles.Admin, Roles.Viewer, Roles.Remediator, Roles.Manager, Roles.TopManagement))
         .AddPolicy(ReadSystem, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Viewer))
         .AddPolicy(ReadDeadLetters, p => p.RequireAuthenticatedUser().RequireRole(Roles.Remediator, Roles.Viewer, Roles.Admin))
-        .AddPolicy(RemediateDeadLetters, p => p.RequireAuthenticatedUser().RequireRole(Roles.Remediator));
+        .AddPolicy(RemediateDeadLetters, p => p.RequireAuthenticatedUser().RequireRole(Roles.Remediator))
+        .AddPolicy(ReadApprovals, p => p.RequireAuthenticatedUser()
+            .RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Viewer, Roles.Admin))
+        .AddPolicy(RaiseApprovals, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement));
 }

@@ -1,6 +1,4 @@
-using OpsConsole.Platform.Live;
-
-namespace OpsConsole.Features.DeadLetters;
+namespace OpsConsole.Platform.Live;
 
 /// <summary>
 /// Turns a burst of live changes (a bulk action announces one per record) into one reload shortly after, and returns
