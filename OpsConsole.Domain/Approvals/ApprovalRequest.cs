@@ -15,6 +15,8 @@ public sealed class ApprovalRequest
     /// <summary>The requesting user's email or machine client's key id; never allowed to approve.</summary>
     public required string RequestedBy { get; set; }
     public required ApprovalPayload Payload { get; set; }
+    /// <summary>The tenant of the machine client that raised it (only that tenant's keys may read it back); null when raised in the console.</summary>
+    public string? Tenant { get; set; }
     public ApprovalStatus Status { get; set; } = ApprovalStatus.Pending;
     public int Tier { get; set; } = MinTier;
     /// <summary>A user's email, or null when the department's role for the tier holds the request.</summary>

@@ -23,6 +23,7 @@ public static class ApprovalRules
             Department = input.Department!.Trim(),
             RequestedBy = input.RequestedBy!.Trim(),
             Payload = input.Payload!,
+            Tenant = input.Tenant,
             Status = ApprovalStatus.Pending,
             Tier = ApprovalRequest.MinTier,
             CreatedAt = now,
@@ -170,7 +171,7 @@ public static class ApprovalRules
                     r.LastActivityAt = now;
                 return (ApprovalAuditActions.Commented, [], null);
             case ApprovalAction.Resubmit:
-                var input = new NewApprovalRequest(r.Kind, r.Title, r.Department, r.RequestedBy, r.Payload);
+                var input = new NewApprovalRequest(r.Kind, r.Title, r.Department, r.RequestedBy, r.Payload, r.Tenant);
                 var opened = Open(input, c.NewRequestId!.Value, c.NewPolicy!, calendar, now);
                 opened.Request.ResubmissionOf = r.Id;
                 return (ApprovalAuditActions.Resubmitted, [.. opened.Notices], opened.Request);

@@ -132,4 +132,20 @@ public sealed class ApprovalRequestsApiTests(DatabaseFixture fixture) : IClassFi
         Assert.Equal(ApprovalHarness.Requester, entry.GetProperty("actor").GetString());
         Assert.Equal(1, entry.GetProperty("details").GetProperty("tier").GetInt32());
     }
+
+    [Fact]
+    public async Task Get_answers_not_found_to_a_key_of_another_tenant()
+    {
+        using var created = await PostAsync(Body(title: "Mint for acme only"));
+        var location = created.Headers.Location!.OriginalString;
+        await using (var db = fixture.CreateContext())
+            Assert.Equal("acme", db.ApprovalRequests.Single(r => r.Title == "Mint for acme only").Tenant);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        using var request = SignedRequest.Create(HttpMethod.Get, location, "globex", MachineAuthHost.OtherTenantSecret, time.GetUtcNow());
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("id", (await SignedRequest.ProblemAsync(response)).GetProperty("field").GetString());
+    }
 }

@@ -21,6 +21,7 @@ public sealed class MachineAuthHost(string connectionString, FakeTimeProvider ti
 {
     public const string BridgeSecret = "bridge-secret-0123456789";
     public const string FeedSecret = "feed-secret-0123456789ab";
+    public const string OtherTenantSecret = "globex-secret-0123456789";
 
     static readonly Dictionary<string, string?> Settings = new()
     {
@@ -31,6 +32,9 @@ public sealed class MachineAuthHost(string connectionString, FakeTimeProvider ti
         ["MachineClients:Keys:feed:Secret"] = FeedSecret,
         ["MachineClients:Keys:feed:Tenant"] = "acme",
         ["MachineClients:Keys:feed:Scopes"] = """["DeadLetters:Read"]""",
+        ["MachineClients:Keys:globex:Secret"] = OtherTenantSecret,
+        ["MachineClients:Keys:globex:Tenant"] = "globex",
+        ["MachineClients:Keys:globex:Scopes"] = "Approvals:Submit",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

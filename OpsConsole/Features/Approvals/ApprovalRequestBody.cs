@@ -7,7 +7,7 @@ namespace OpsConsole.Features.Approvals;
 public sealed record ApprovalRequestBody(string? Kind, string? Title, string? Department, string? RequestedBy, MintPayloadBody? Payload)
 {
     /// <summary>The Domain's input, or the fields that could not even be read (an unknown kind, an amount that is not a number).</summary>
-    public (NewApprovalRequest? Input, IReadOnlyList<FieldError> Errors) ToInput()
+    public (NewApprovalRequest? Input, IReadOnlyList<FieldError> Errors) ToInput(string? tenant = null)
     {
         var errors = new List<FieldError>();
         if (!Enum.TryParse<ApprovalKind>(Kind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind) || int.TryParse(Kind, out _))
@@ -20,7 +20,7 @@ public sealed record ApprovalRequestBody(string? Kind, string? Title, string? De
                 errors.Add(new("payload.amount", "The amount must be a decimal string such as \"125.50\"."));
             payload = new MintPayload(p.AssetCode ?? "", p.Issuer ?? "", p.Destination ?? "", amount, p.Memo);
         }
-        var input = new NewApprovalRequest(kind, Title, Department, RequestedBy, payload);
+        var input = new NewApprovalRequest(kind, Title, Department, RequestedBy, payload, tenant);
         if (errors.Count > 0)
         {
             // Still check the rest, so one answer names every field at fault.

@@ -52,7 +52,7 @@ static class ApprovalRequestsApi
         if (parsed is null)
             return TypedResults.Problem("The body must be a JSON object.", statusCode: 400, title: "The request body cannot be read",
                 extensions: new Dictionary<string, object?> { ["field"] = "body" });
-        var (input, errors) = parsed.ToInput();
+        var (input, errors) = parsed.ToInput(http.User.FindFirst(MachineClaims.Tenant)?.Value);
         if (input is null)
             return Invalid(errors);
 
@@ -81,10 +81,14 @@ static class ApprovalRequestsApi
         return TypedResults.Text(JsonSerializer.Serialize(ApprovalRequestView.From(created), Json), "application/json", statusCode: 201);
     }
 
-    static async Task<Results<Ok<ApprovalRequestView>, ProblemHttpResult>> Get(Guid id, IDbContextFactory<OpsDbContext> contexts, CancellationToken ct)
+    static async Task<Results<Ok<ApprovalRequestView>, ProblemHttpResult>> Get(Guid id, HttpContext http, IDbContextFactory<OpsDbContext> contexts,
+        CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.ApprovalRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } request)
+        // A machine client sees only its own tenant's requests; another tenant's request answers as if it did not exist.
+        var tenant = http.User.FindFirst(MachineClaims.Tenant)?.Value;
+        if (await db.ApprovalRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } request
+            || (tenant is not null && request.Tenant != tenant))
             return TypedResults.Problem($"Request {id} does not exist.", statusCode: 404, title: "No such approval request",
                 extensions: new Dictionary<string, object?> { ["field"] = "id" });
         var subject = id.ToString();

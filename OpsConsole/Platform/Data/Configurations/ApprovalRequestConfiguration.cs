@@ -18,6 +18,7 @@ sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalReq
         b.Property(r => r.RequestedBy).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
         b.Property(r => r.Assignee).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
         b.Property(r => r.DecidedBy).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
+        b.Property(r => r.Tenant).HasMaxLength(NewApprovalRequestRules.MaxNameLength);
         b.Property(r => r.Payload).HasColumnType("jsonb")
             .HasConversion(p => ApprovalJson.Write(p), s => ApprovalJson.ReadPayload(s));
         // A snapshot, so that a later settings change does not move the deadlines of requests already open.

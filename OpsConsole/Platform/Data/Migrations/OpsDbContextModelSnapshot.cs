@@ -303,6 +303,11 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("tenant");
+
                     b.Property<int>("Tier")
                         .HasColumnType("integer")
                         .HasColumnName("tier");
