@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Identity;
 
 namespace OpsConsole.Platform;
@@ -22,6 +23,7 @@ static class StartupCommands
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<ApprovalDemoSeed>().SeedAsync();
         }
         return null;
     }

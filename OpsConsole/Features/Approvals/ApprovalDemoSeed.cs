@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Approvals;
+using OpsConsole.Domain.Stellar;
+using OpsConsole.Platform.Data;
+using OpsConsole.Platform.MachineAuth;
+
+namespace OpsConsole.Features.Approvals;
+
+/// <summary>
+/// Demo mode only: mint requests at every SLA stage (fresh, reminded, escalated, finally escalated, about to expire,
+/// expired, decided), so the inbox shows each colour of SLA bar and each role has something to act on. Each request is
+/// opened in the past and taken through its due steps by the same Domain functions the timers use, and recorded through
+/// the one recorder, so its audit trail and notifications look like a real history. Runs once: never over existing requests.
+/// </summary>
+public sealed class ApprovalDemoSeed(IDbContextFactory<OpsDbContext> contexts, ApprovalRecorder recorder, IOptions<SlaOptions> sla, TimeProvider time)
+{
+    public const string Department = "treasury";
+    const string Operator = "operator@demo.local";
+    const string Manager = "manager@demo.local";
+
+    sealed record Seed(string Title, TimeSpan Age, decimal Amount, string RequestedBy, SlaPolicy Policy, string Department = Department,
+        string? DecidedBy = null, ApprovalAction Decision = ApprovalAction.Approve, string? Reason = null);
+
+    // Large mints also go to top management after 18 hours, so the demo shows the third tier.
+    static readonly SlaPolicy LargeMint = SlaPolicy.MintDefault with { EscalateFinalAfter = TimeSpan.FromHours(18) };
+
+    static IReadOnlyList<Seed> Seeds { get; } =
+    [
+        new("Mint 2,500 EURE for the Lisbon desk", TimeSpan.FromMinutes(25), 2_500m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault),
+        new("Mint 800 EURE refund batch", TimeSpan.FromHours(2.5), 800m, Operator, SlaPolicy.MintDefault),
+        new("Mint 12,000 EURE for market making", TimeSpan.FromHours(5), 12_000m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault),
+        new("Mint 40,000 EURE treasury top-up", TimeSpan.FromHours(13), 40_000m, Operator, SlaPolicy.MintDefault),
+        new("Mint 150,000 EURE quarterly rebalance", TimeSpan.FromHours(19), 150_000m, MachineClientOptions.DemoKeyId, LargeMint),
+        new("Mint 6,300 EURE payroll float", TimeSpan.FromHours(23.4), 6_300m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault),
+        new("Mint 3,000 EURE partner settlement", TimeSpan.FromHours(26), 3_000m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault),
+        new("Mint 1,200 EURE operations float", TimeSpan.FromHours(1), 1_200m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault,
+            Department: "operations"),
+        new("Mint 5,000 EURE customer withdrawals", TimeSpan.FromHours(3), 5_000m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault,
+            DecidedBy: Operator, Reason: "Matches the bank statement"),
+        new("Mint 90,000 EURE unplanned", TimeSpan.FromHours(6), 90_000m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault,
+            DecidedBy: Manager, Decision: ApprovalAction.Reject, Reason: "No funding was received for this amount"),
+    ];
+
+    /// <summary>Stores the demo requests unless any request exists; returns how many were stored.</summary>
+    public async Task<int> SeedAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.ApprovalRequests.AnyAsync(ct))
+            return 0;
+        var now = time.GetUtcNow();
+        var n = 0;
+        foreach (var seed in Seeds)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await StoreAsync(db, seed, ++n, now, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        return Seeds.Count;
+    }
+
+    async Task StoreAsync(OpsDbContext db, Seed seed, int n, DateTimeOffset now, CancellationToken ct)
+    {
+        var payload = new MintPayload("EURE", DemoAccount(0), DemoAccount(n), seed.Amount, $"demo {n}");
+        var tenant = seed.RequestedBy == MachineClientOptions.DemoKeyId ? MachineClientOptions.DemoTenant : null;
+        var input = new NewApprovalRequest(ApprovalKind.Mint, seed.Title, seed.Department, seed.RequestedBy, payload, tenant);
+        var opened = ApprovalRules.Open(input, Guid.NewGuid(), seed.Policy, sla.Value.Calendar, now - seed.Age);
+        var request = opened.Request;
+        db.ApprovalRequests.Add(request);
+        await recorder.RecordAsync(db, request, request.RequestedBy, ApprovalAuditActions.Created, ApprovalStatus.Pending, request.Tier,
+            null, opened.Notices, ct);
+
+        var decideAt = seed.DecidedBy is null ? now : now - seed.Age / 2;
+        // Each step at its own due time, as the timers would have fired it.
+        while (request.Status == ApprovalStatus.Pending && request.NextDueAt is { } due && due <= decideAt)
+            foreach (var step in SlaSteps.ApplyDue(request, sla.Value.Calendar, due))
+                await recorder.RecordAsync(db, request, ApprovalActor.Sla.Id, step.AuditAction, step.From, step.TierBefore,
+                    $"SLA step {step.Step} was due", step.Notices, ct);
+
+        if (seed.DecidedBy is { } decider)
+        {
+            var actor = ApprovalActor.User(decider, [decider == Manager ? ApprovalRoles.Manager : ApprovalRoles.Operator], [seed.Department]);
+            var command = seed.Decision == ApprovalAction.Reject ? ApprovalCommand.Reject(seed.Reason) : ApprovalCommand.Approve(seed.Reason);
+            var change = ApprovalRules.Apply(request, command, actor, decideAt, sla.Value.Calendar);
+            if (!change.IsApplied)
+                throw new InvalidOperationException($"The demo request '{seed.Title}' could not be decided: {change.Refusal}");
+            await recorder.RecordAsync(db, request, decider, change.AuditAction!, change.From, change.TierBefore, seed.Reason, change.Notices, ct);
+        }
+    }
+
+    /// <summary>A valid, made-up Stellar account id; demo requests never reach a network.</summary>
+    static string DemoAccount(int n)
+    {
+        var key = new byte[32];
+        key[0] = 0xD3;
+        key[31] = (byte)n;
+        return StrKey.EncodeAccountId(key);
+    }
+}
