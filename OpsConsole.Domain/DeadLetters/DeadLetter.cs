@@ -16,6 +16,8 @@ public sealed class DeadLetter
     public string? ExceptionType { get; set; }
     public string? StackTrace { get; set; }
     public int RetryCount { get; set; }
+    /// <summary>How often this work failed while the record was open; a recurrence updates the record instead of adding one.</summary>
+    public int Occurrences { get; set; } = 1;
     public DateTimeOffset FirstFailedAt { get; set; }
     public DateTimeOffset LastFailedAt { get; set; }
     /// <summary>Where the work came from: ui, api, sweeper, dispatcher, manual.</summary>
@@ -25,5 +27,9 @@ public sealed class DeadLetter
     public DeadLetterStatus Status { get; set; } = DeadLetterStatus.Unresolved;
     public required string Fingerprint { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Identifies the retry that holds the record while it is Retrying; a retry finishes only while it still does.</summary>
+    public Guid? RetryClaimId { get; set; }
+    /// <summary>When the record was claimed for the retry under way; old claims are taken back by the recovery job.</summary>
+    public DateTimeOffset? RetryClaimedAt { get; set; }
     public uint Version { get; set; }
 }

@@ -2,11 +2,15 @@ namespace OpsConsole.Domain.DeadLetters;
 
 /// <summary>
 /// The remediation status machine: Unresolved → Retrying → Resolved, or back to Unresolved when the retry fails;
-/// Unresolved → Resolved (fixed by hand) or Discarded. Resolved and Discarded are final.
+/// Unresolved → Resolved (fixed by hand) or Discarded; a retry without a result in time goes back to Unresolved.
+/// Resolved and Discarded are final.
 /// </summary>
 public static class DeadLetterLifecycle
 {
     public static bool IsFinal(DeadLetterStatus status) => status is DeadLetterStatus.Resolved or DeadLetterStatus.Discarded;
+
+    /// <summary>Open records are the ones a recurring failure updates; there is at most one per aggregate and operation.</summary>
+    public static bool IsOpen(DeadLetterStatus status) => !IsFinal(status);
 
     public static RemediationDecision Decide(DeadLetterStatus from, RemediationAction action)
     {
@@ -17,6 +21,7 @@ public static class DeadLetterLifecycle
             (DeadLetterStatus.Unresolved, RemediationAction.Discard) => DeadLetterStatus.Discarded,
             (DeadLetterStatus.Retrying, RemediationAction.RetrySucceeded) => DeadLetterStatus.Resolved,
             (DeadLetterStatus.Retrying, RemediationAction.RetryFailed) => DeadLetterStatus.Unresolved,
+            (DeadLetterStatus.Retrying, RemediationAction.AbandonRetry) => DeadLetterStatus.Unresolved,
             _ => null,
         };
         return to is { } next
@@ -29,7 +34,10 @@ public static class DeadLetterLifecycle
         ? [RemediationAction.StartRetry, RemediationAction.Resolve, RemediationAction.Discard]
         : [];
 
-    /// <summary>Moves the record when the step is allowed, closing it when the new status is final.</summary>
+    /// <summary>
+    /// Moves the record when the step is allowed, closing it when the new status is final and releasing the retry claim
+    /// when it leaves Retrying (<see cref="DeadLetterRetryClaims.Claim"/> sets one).
+    /// </summary>
     public static RemediationDecision Apply(DeadLetter letter, RemediationAction action, DateTimeOffset now)
     {
         var decision = Decide(letter.Status, action);
@@ -37,6 +45,8 @@ public static class DeadLetterLifecycle
         {
             letter.Status = to;
             letter.ClosedAt = IsFinal(to) ? now : null;
+            if (to != DeadLetterStatus.Retrying)
+                (letter.RetryClaimId, letter.RetryClaimedAt) = (null, null);
         }
         return decision;
     }

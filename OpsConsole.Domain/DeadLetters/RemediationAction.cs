@@ -7,6 +7,8 @@ public enum RemediationAction
     StartRetry,
     RetrySucceeded,
     RetryFailed,
+    /// <summary>A retry that gave no result in time (its process died, say) is taken back, so the record can be worked again.</summary>
+    AbandonRetry,
     /// <summary>Mark as handled outside the console (fixed by hand).</summary>
     Resolve,
     /// <summary>Close without redoing: the work is no longer wanted.</summary>

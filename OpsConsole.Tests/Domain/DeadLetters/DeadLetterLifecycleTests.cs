@@ -22,6 +22,7 @@ public class DeadLetterLifecycleTests
     [InlineData(DeadLetterStatus.Unresolved, RemediationAction.StartRetry, DeadLetterStatus.Retrying)]
     [InlineData(DeadLetterStatus.Retrying, RemediationAction.RetrySucceeded, DeadLetterStatus.Resolved)]
     [InlineData(DeadLetterStatus.Retrying, RemediationAction.RetryFailed, DeadLetterStatus.Unresolved)]
+    [InlineData(DeadLetterStatus.Retrying, RemediationAction.AbandonRetry, DeadLetterStatus.Unresolved)]
     [InlineData(DeadLetterStatus.Unresolved, RemediationAction.Resolve, DeadLetterStatus.Resolved)]
     [InlineData(DeadLetterStatus.Unresolved, RemediationAction.Discard, DeadLetterStatus.Discarded)]
     public void Allowed_steps_move_to_the_next_status(DeadLetterStatus from, RemediationAction action, DeadLetterStatus to)
@@ -60,6 +61,7 @@ public class DeadLetterLifecycleTests
     [Theory]
     [InlineData(RemediationAction.RetrySucceeded)]
     [InlineData(RemediationAction.RetryFailed)]
+    [InlineData(RemediationAction.AbandonRetry)]
     public void Retry_results_are_refused_when_no_retry_is_under_way(RemediationAction action)
     {
         var decision = DeadLetterLifecycle.Decide(DeadLetterStatus.Unresolved, action);

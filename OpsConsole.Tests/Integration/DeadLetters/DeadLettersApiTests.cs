@@ -45,13 +45,14 @@ public class DeadLettersApiTests(MachineAuthApp app) : IClassFixture<MachineAuth
         var first = root.GetProperty("items")[0];
         Assert.Equal("Unresolved", first.GetProperty("status").GetString());
         Assert.Equal("test.submit", first.GetProperty("operation").GetString());
+        Assert.Equal(1, first.GetProperty("occurrences").GetInt32());
         Assert.Contains(first.GetProperty("id").GetGuid(), ids);
     }
 
     [Fact]
     public async Task Machine_client_reads_one_record_with_every_field()
     {
-        var id = (await DeadLetterSeed.InsertAsync(app.ConnectionString, 1, app.Time.GetUtcNow(), prefix: "api-one"))[0];
+        var id = (await DeadLetterSeed.InsertAsync(app.ConnectionString, 1, app.Time.GetUtcNow(), prefix: "api-one", occurrences: 5))[0];
         using var client = app.Host.CreateClient();
 
         var response = await client.SendAsync(Feed($"/api/dead-letters/{id}"));
@@ -61,6 +62,7 @@ public class DeadLettersApiTests(MachineAuthApp app) : IClassFixture<MachineAuth
         Assert.Equal("api-one-1", doc.RootElement.GetProperty("aggregateId").GetString());
         Assert.StartsWith("System.Net.Sockets.SocketException", doc.RootElement.GetProperty("stackTrace").GetString());
         Assert.Equal(1, doc.RootElement.GetProperty("payload").GetProperty("n").GetInt32());
+        Assert.Equal(5, doc.RootElement.GetProperty("occurrences").GetInt32());
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed class RemediationHarness : IAsyncDisposable
     public DeadLetterRemediation Remediation => services.GetRequiredService<DeadLetterRemediation>();
     public DeadLetterQuery Query => services.GetRequiredService<DeadLetterQuery>();
     public DeadLetterPurge Purge => services.GetRequiredService<DeadLetterPurge>();
+    public DeadLetterRetryRecovery Recovery => services.GetRequiredService<DeadLetterRetryRecovery>();
+    public DeadLetterWriter Writer => services.GetRequiredService<DeadLetterWriter>();
 
     public static ClaimsPrincipal Person(string email, string role) => new(new ClaimsIdentity(
         [new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Role, role)], "test"));

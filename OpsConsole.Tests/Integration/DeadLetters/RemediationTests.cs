@@ -66,6 +66,31 @@ public class RemediationTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
     }
 
     [Fact]
+    public async Task A_retry_whose_work_is_dead_lettered_again_keeps_one_record_counting_both()
+    {
+        var id = (await h.SeedAsync(prefix: "again"))[0];
+        var before = await h.ReadAsync(id);
+        h.Script.Behaviour = async letter =>
+        {
+            // What a source's handler does when the redone work runs out of attempts once more.
+            var work = new TransitionContext(letter.AggregateType, letter.AggregateId, letter.Operation, DeadLetterSources.Ui, "corr-again");
+            await h.Writer.WriteAsync(work, new TransitionFailure("Draft", "Submitted", "Gave up after 3 attempt(s); the last failed with: conflict",
+                new InvalidOperationException("conflict"), 3, h.Clock.GetUtcNow(), h.Clock.GetUtcNow()));
+            return RetryResult.Failure("Gave up after 3 attempt(s); the last failed with: conflict");
+        };
+
+        var result = await h.Remediation.RetryAsync(RemediationHarness.Remediator(), id);
+
+        Assert.Equal(RemediationOutcome.StillFailing, result.Outcome);
+        var letters = await h.Query.ListAsync(new DeadLetterFilter(Status: null, AggregateId: before.AggregateId), 0, 10);
+        var letter = Assert.Single(letters.Items);
+        Assert.Equal(id, letter.Id);
+        Assert.Equal((DeadLetterStatus.Unresolved, 2, before.RetryCount + 1), (letter.Status, letter.Occurrences, letter.RetryCount));
+        Assert.Equal("corr-again", letter.CorrelationKey);
+        Assert.Null(letter.RetryClaimId);
+    }
+
+    [Fact]
     public async Task Two_concurrent_retries_run_the_handler_once_and_the_loser_hears_who_is_retrying()
     {
         var id = (await h.SeedAsync(prefix: "race"))[0];

@@ -8,4 +8,7 @@ public sealed class DeadLetterOptions
 
     /// <summary>Days a Resolved or Discarded record is kept after it was closed.</summary>
     public int RetentionDays { get; set; } = 90;
+
+    /// <summary>How long a retry may hold a record (Retrying) before the recovery job presumes it dead and takes it back.</summary>
+    public TimeSpan StaleRetryAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -34,7 +34,14 @@ public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs)
         // a sample reason come after, one index probe per group (the fingerprint hashes the first two, so any row will do).
         var groups = await filter.Apply(db.DeadLetters.AsNoTracking())
             .GroupBy(d => d.Fingerprint)
-            .Select(g => new { Fingerprint = g.Key, Count = g.Count(), FirstSeen = g.Min(d => d.FirstFailedAt), LastSeen = g.Max(d => d.LastFailedAt) })
+            .Select(g => new
+            {
+                Fingerprint = g.Key,
+                Count = g.Count(),
+                Occurrences = g.Sum(d => d.Occurrences),
+                FirstSeen = g.Min(d => d.FirstFailedAt),
+                LastSeen = g.Max(d => d.LastFailedAt),
+            })
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.LastSeen)
             .Take(MaxGroups)
             .ToListAsync(ct);
@@ -42,7 +49,7 @@ public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs)
         return [.. groups.Select(g =>
         {
             var s = samples.GetValueOrDefault(g.Fingerprint);
-            return new DeadLetterGroup(g.Fingerprint, s.Operation ?? "", s.ExceptionType, s.Reason ?? "", g.Count, g.FirstSeen, g.LastSeen);
+            return new DeadLetterGroup(g.Fingerprint, s.Operation ?? "", s.ExceptionType, s.Reason ?? "", g.Count, g.Occurrences, g.FirstSeen, g.LastSeen);
         })];
     }
 

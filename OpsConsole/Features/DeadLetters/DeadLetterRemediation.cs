@@ -1,31 +1,29 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OpsConsole.Domain.DeadLetters;
-using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
-using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.DeadLetters;
 
 /// <summary>
-/// Retry, resolve and discard, one record or many. A retry first claims the record (Unresolved → Retrying under xmin),
-/// so of two people pressing Retry only one runs the handler; each status change commits with its history row, its
-/// audit event and its live announcement. The Remediator check is made here, not only in the page.
+/// Retry, resolve and discard, one record or many. A retry first claims the record (Unresolved → Retrying under xmin,
+/// with a claim id and time), so of two people pressing Retry only one runs the handler, and its result is written only
+/// while that claim still holds the record; each status change commits with its history row, its audit event and its
+/// live announcement. The Remediator check is made here, not only in the page.
 /// </summary>
 public sealed class DeadLetterRemediation(
     IDbContextFactory<OpsDbContext> dbs,
     IServiceScopeFactory scopes,
     IAuthorizationService authorization,
-    AuditTrail audit,
-    LiveAnnouncer live,
+    RemediationLedger ledger,
     TimeProvider time,
     ILogger<DeadLetterRemediation> log)
 {
-    public const string SubjectType = "dead_letter";
+    public const string SubjectType = RemediationLedger.SubjectType;
 
     public async Task<RemediationResult> RetryAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
     {
@@ -38,7 +36,7 @@ public sealed class DeadLetterRemediation(
         var claim = await ClaimAsync(actor, id, handlers, ct);
         if (claim.Refusal is { } refusal)
             return refusal;
-        var (letter, handler) = (claim.Letter!, claim.Handler!);
+        var (letter, handler, claimId) = (claim.Letter!, claim.Handler!, claim.Letter!.RetryClaimId!.Value);
 
         RetryResult result;
         Exception? error = null;
@@ -53,7 +51,7 @@ public sealed class DeadLetterRemediation(
             result = RetryResult.Failure(ex.GetBaseException().Message);
         }
         // Not the caller's token: the claim must be released even when the caller has gone.
-        return await FinishRetryAsync(actor, id, result, error, CancellationToken.None);
+        return await FinishRetryAsync(actor, id, claimId, result, error, CancellationToken.None);
     }
 
     public Task<RemediationResult> ResolveAsync(ClaimsPrincipal user, Guid id, string note, CancellationToken ct = default) =>
@@ -109,15 +107,16 @@ public sealed class DeadLetterRemediation(
                 $"No retry handler is registered for {letter.Operation} on {letter.AggregateType} from {letter.Source}; resolve or discard it instead."));
         if (letter.Status == DeadLetterStatus.Retrying)
             return (null, null, await AlreadyRetryingAsync(db, id, ct));
-        var decision = DeadLetterLifecycle.Apply(letter, RemediationAction.StartRetry, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var decision = DeadLetterRetryClaims.Claim(letter, Guid.CreateVersion7(now), now);
         if (!decision.IsAllowed)
             return (null, null, RemediationResult.Refused(decision.Refusal!));
 
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            AddHistory(db, letter.Id, actor, DeadLetterActions.RetryStarted, null, "claimed");
-            await AnnounceAsync(db, letter, ct);
+            ledger.AddHistory(db, letter.Id, actor, DeadLetterActions.RetryStarted, null, "claimed");
+            await ledger.AnnounceAsync(db, letter, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (letter, handler, null);
@@ -126,18 +125,22 @@ public sealed class DeadLetterRemediation(
         {
             // Someone else changed the record between our read and our write; tell them who, when it is a retry.
             db.ChangeTracker.Clear();
-            var now = await db.DeadLetters.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-            return (null, null, now?.Status == DeadLetterStatus.Retrying
+            var current = await db.DeadLetters.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+            return (null, null, current?.Status == DeadLetterStatus.Retrying
                 ? await AlreadyRetryingAsync(db, id, ct)
-                : RemediationResult.Refused($"The dead letter was changed meanwhile and is now {now?.Status.ToString() ?? "gone"}; reload it."));
+                : RemediationResult.Refused($"The dead letter was changed meanwhile and is now {current?.Status.ToString() ?? "gone"}; reload it."));
         }
     }
 
-    async Task<RemediationResult> FinishRetryAsync(string actor, Guid id, RetryResult result, Exception? error, CancellationToken ct)
+    async Task<RemediationResult> FinishRetryAsync(
+        string actor, Guid id, Guid claimId, RetryResult result, Exception? error, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var letter = await db.DeadLetters.SingleAsync(d => d.Id == id, ct);
+        // Locked, so a recurrence counted by DeadLetterWriter or the stale-claim recovery waits for this result, not the reverse.
+        var letter = await db.DeadLetters.FromSql($"SELECT *, xmin FROM dead_letters WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (letter is null || !DeadLetterRetryClaims.IsHeldBy(letter, claimId))
+            return await FinishedLateAsync(db, tx, actor, id, letter, result, ct);
         var now = time.GetUtcNow();
         RemediationDecision decision;
         if (result.Succeeded)
@@ -157,14 +160,38 @@ public sealed class DeadLetterRemediation(
             return RemediationResult.Refused(decision.Refusal!);
         }
         var outcome = result.Succeeded ? "resolved" : $"still failing: {letter.ReasonMessage}";
-        AddHistory(db, id, actor, DeadLetterActions.Retried, null, outcome);
-        await AuditAsync(db, actor, DeadLetterActions.Retried, letter, null, result.Succeeded ? "resolved" : "still_failing", ct);
-        await AnnounceAsync(db, letter, ct);
+        ledger.AddHistory(db, id, actor, DeadLetterActions.Retried, null, outcome);
+        await ledger.AuditAsync(db, actor, DeadLetterActions.Retried, letter, null, result.Succeeded ? "resolved" : "still_failing", ct);
+        await ledger.AnnounceAsync(db, letter, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return result.Succeeded
             ? new RemediationResult(RemediationOutcome.Resolved, "The retry succeeded; the dead letter is resolved.")
             : new RemediationResult(RemediationOutcome.StillFailing, $"The retry failed again: {letter.ReasonMessage}");
+    }
+
+    /// <summary>
+    /// The claim was taken back (the retry ran past DeadLetters:StaleRetryAfter) and the record may have moved on; the
+    /// result is kept in history and audit for staff to weigh, and the record is left as it is.
+    /// </summary>
+    async Task<RemediationResult> FinishedLateAsync(
+        OpsDbContext db, IDbContextTransaction tx, string actor, Guid id, DeadLetter? letter, RetryResult result, CancellationToken ct)
+    {
+        var came = result.Succeeded ? "succeeded" : $"failed: {result.Reason ?? "no reason given"}";
+        log.LogWarning("Retry of dead letter {DeadLetterId} finished after its claim was taken back ({Outcome}); the record is left as it is",
+            id, came);
+        if (letter is null)
+            return RemediationResult.Refused($"The retry {came}, but dead letter {id} is gone meanwhile.");
+        var outcome = result.Succeeded ? "succeeded_late" : "failed_late";
+        var note = $"The retry {came}, after its claim had been taken back; the record was left {letter.Status}.";
+        if (note.Length > RemediationNotes.MaxLength)
+            note = note[..(RemediationNotes.MaxLength - 1)] + "…";
+        ledger.AddHistory(db, id, actor, DeadLetterActions.RetryFinishedLate, note, outcome);
+        await ledger.AuditAsync(db, actor, DeadLetterActions.RetryFinishedLate, letter, note, outcome, ct);
+        await ledger.AnnounceAsync(db, letter, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return RemediationResult.Refused($"{note} Check the work's current state before acting on the record again.");
     }
 
     async Task<RemediationResult> CloseAsync(ClaimsPrincipal user, Guid id, RemediationAction action, string note, CancellationToken ct)
@@ -191,9 +218,9 @@ public sealed class DeadLetterRemediation(
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            AddHistory(db, id, actor, auditAction, note, outcome.ToString().ToLowerInvariant());
-            await AuditAsync(db, actor, auditAction, letter, note, outcome.ToString().ToLowerInvariant(), ct);
-            await AnnounceAsync(db, letter, ct);
+            ledger.AddHistory(db, id, actor, auditAction, note, outcome.ToString().ToLowerInvariant());
+            await ledger.AuditAsync(db, actor, auditAction, letter, note, outcome.ToString().ToLowerInvariant(), ct);
+            await ledger.AnnounceAsync(db, letter, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -211,32 +238,6 @@ public sealed class DeadLetterRemediation(
             .OrderByDescending(a => a.Id).Select(a => a.Actor).FirstOrDefaultAsync(ct);
         return RemediationResult.Refused($"This dead letter is already being retried by {by ?? "someone else"}; wait for its result.");
     }
-
-    void AddHistory(OpsDbContext db, Guid id, string actor, string action, string? note, string outcome) =>
-        db.DeadLetterActions.Add(new DeadLetterAction
-        {
-            DeadLetterId = id,
-            At = time.GetUtcNow(),
-            Actor = actor,
-            Action = action,
-            Note = note,
-            Outcome = outcome,
-        });
-
-    Task AuditAsync(OpsDbContext db, string actor, string action, DeadLetter letter, string? note, string outcome, CancellationToken ct) =>
-        audit.AppendAsync(db, new AuditEntry(actor, action, SubjectType, letter.Id.ToString(), new JsonObject
-        {
-            ["outcome"] = outcome,
-            ["note"] = note,
-            ["aggregateType"] = letter.AggregateType,
-            ["aggregateId"] = letter.AggregateId,
-            ["operation"] = letter.Operation,
-            ["status"] = letter.Status.ToString(),
-        }), ct);
-
-    Task AnnounceAsync(OpsDbContext db, DeadLetter letter, CancellationToken ct) =>
-        live.AnnounceAsync(db, new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, letter.Id.ToString(),
-            new Dictionary<string, string> { ["status"] = letter.Status.ToString() }), ct);
 
     async Task<RemediationResult?> RefusalFor(ClaimsPrincipal user) =>
         (await authorization.AuthorizeAsync(user, OpsPolicies.RemediateDeadLetters)).Succeeded

@@ -3,10 +3,11 @@ using OpsConsole.Platform.Jobs;
 
 namespace OpsConsole.Features.DeadLetters;
 
-/// <summary>The dead-letter pages, remediation, the read API and the retention job.</summary>
+/// <summary>The dead-letter pages, remediation, the read API, the retention job and the stale-retry recovery job.</summary>
 public static class DeadLettersFeature
 {
     public const string PurgeScheduleSetting = "DeadLetters:PurgeSchedule";
+    public const string RetryRecoveryIntervalSetting = "DeadLetters:RetryRecoveryInterval";
 
     public static IServiceCollection AddDeadLetters(this IServiceCollection services, IConfiguration config)
     {
@@ -14,12 +15,16 @@ public static class DeadLettersFeature
             .Bind(config.GetSection(DeadLetterOptions.Section))
             .Validate(o => o.RetentionDays is >= 1 and <= DeadLetterOptions.MaxRetentionDays,
                 $"{DeadLetterOptions.Section}:RetentionDays must be a whole number of days from 1 to {DeadLetterOptions.MaxRetentionDays}")
+            .Validate(o => o.StaleRetryAfter > TimeSpan.Zero, $"{DeadLetterOptions.Section}:StaleRetryAfter must be a positive time span")
             .ValidateOnStart();
         services.AddSingleton<DeadLetterQuery>();
+        services.AddSingleton<RemediationLedger>();
         services.AddSingleton<DeadLetterRemediation>();
         services.AddSingleton<DeadLetterPurge>();
+        services.AddSingleton<DeadLetterRetryRecovery>();
         services.TryAddScoped<AggregateStateReaders>();
         services.AddJob<DeadLetterRetentionJob>(JobSchedule.FromSetting(config, PurgeScheduleSetting, "0 15 3 * * ?"));
+        services.AddJob<DeadLetterRetryRecoveryJob>(JobSchedule.FromSetting(config, RetryRecoveryIntervalSetting, TimeSpan.FromMinutes(1)));
         return services;
     }
 

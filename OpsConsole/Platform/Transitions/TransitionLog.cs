@@ -13,6 +13,11 @@ static partial class TransitionLog
     public static partial void DeadLettered(ILogger logger, string operation, string aggregateType, string aggregateId,
         string source, Guid deadLetterId, int attempts, string exceptionType, string fingerprint);
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Operation} on {AggregateType} {AggregateId} from {Source} failed again; open dead letter {DeadLetterId} now counts {Occurrences} occurrence(s): {ExceptionType}, fingerprint {Fingerprint}")]
+    public static partial void DeadLetterRecurred(ILogger logger, string operation, string aggregateType, string aggregateId,
+        string source, Guid deadLetterId, int occurrences, string exceptionType, string fingerprint);
+
     [LoggerMessage(Level = LogLevel.Error,
         Message = "{Operation} on {AggregateType} {AggregateId} failed and its dead letter could not be written")]
     public static partial void DeadLetterNotWritten(ILogger logger, Exception error, string operation, string aggregateType, string aggregateId);

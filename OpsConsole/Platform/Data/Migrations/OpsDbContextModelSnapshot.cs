@@ -450,6 +450,12 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_failed_at");
 
+                    b.Property<int>("Occurrences")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("occurrences");
+
                     b.Property<string>("Operation")
                         .IsRequired()
                         .HasColumnType("text")
@@ -464,6 +470,14 @@ namespace OpsConsole.Platform.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("reason_message");
+
+                    b.Property<Guid?>("RetryClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retry_claim_id");
+
+                    b.Property<DateTimeOffset?>("RetryClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_claimed_at");
 
                     b.Property<int>("RetryCount")
                         .HasColumnType("integer")
@@ -506,7 +520,7 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasIndex("Status", "Fingerprint")
                         .HasDatabaseName("ix_dead_letters_status_fingerprint");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "Fingerprint"), new[] { "FirstFailedAt", "LastFailedAt" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "Fingerprint"), new[] { "FirstFailedAt", "LastFailedAt", "Occurrences" });
 
                     b.HasIndex("Status", "LastFailedAt")
                         .HasDatabaseName("ix_dead_letters_status_last_failed_at");

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Data;
+
+namespace OpsConsole.Features.DeadLetters;
+
+/// <summary>
+/// Takes back records whose retry gave no result within DeadLetters:StaleRetryAfter (its process died, say): each goes
+/// back to Unresolved with a history row, an audit event and a live announcement, so staff can work it again. A retry
+/// that still finishes afterwards no longer holds the claim and leaves the record alone.
+/// </summary>
+public sealed class DeadLetterRetryRecovery(
+    IDbContextFactory<OpsDbContext> dbs, RemediationLedger ledger, IOptions<DeadLetterOptions> options, TimeProvider time,
+    ILogger<DeadLetterRetryRecovery> log)
+{
+    public const string Actor = "system:dead-letters";
+    const int BatchSize = 100;
+
+    /// <summary>Recovers every stale claim, a batch per transaction; returns how many records went back to Unresolved.</summary>
+    public async Task<int> RecoverAsync(CancellationToken ct = default)
+    {
+        var total = 0;
+        int recovered;
+        do
+        {
+            recovered = await RecoverBatchAsync(ct);
+            total += recovered;
+        } while (recovered == BatchSize);
+        return total;
+    }
+
+    async Task<int> RecoverBatchAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var staleAfter = options.Value.StaleRetryAfter;
+        var before = DeadLetterRetryClaims.StaleBefore(now, staleAfter);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Mirrors DeadLetterRetryClaims.IsStale, in SQL (xmin is a system column, outside *). A retry recording its result
+        // right now holds its row, and is skipped.
+        var stale = await db.DeadLetters.FromSql($"""
+            SELECT *, xmin FROM dead_letters
+            WHERE status = 'Retrying' AND (retry_claimed_at IS NULL OR retry_claimed_at <= {before})
+            ORDER BY retry_claimed_at NULLS FIRST, id
+            LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        if (stale.Count == 0)
+            return 0;
+        var claimers = await ClaimersAsync(db, [.. stale.Select(d => d.Id)], ct);
+        foreach (var letter in stale)
+        {
+            var claimedAt = letter.RetryClaimedAt;
+            var by = claimers.GetValueOrDefault(letter.Id) ?? "someone";
+            DeadLetterRetryClaims.Abandon(letter, now);
+            var note = claimedAt is { } at
+                ? $"Claimed for a retry by {by} at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; no result within {staleAfter:c}, so it is Unresolved again."
+                : $"Claimed for a retry by {by} before claim times were kept; no result since, so it is Unresolved again.";
+            ledger.AddHistory(db, letter.Id, Actor, DeadLetterActions.RetryAbandoned, note, "unresolved");
+            await ledger.AuditAsync(db, Actor, DeadLetterActions.RetryAbandoned, letter, note, "unresolved", ct,
+                new JsonObject { ["claimedBy"] = by, ["claimedAt"] = claimedAt, ["staleAfter"] = staleAfter.ToString("c") });
+            await ledger.AnnounceAsync(db, letter, ct);
+            log.LogWarning("Dead letter {DeadLetterId} was Retrying since {ClaimedAt} with no result; returned to Unresolved",
+                letter.Id, claimedAt);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return stale.Count;
+    }
+
+    /// <summary>Who started each record's latest retry, from its history.</summary>
+    static async Task<Dictionary<Guid, string>> ClaimersAsync(OpsDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        var started = await db.DeadLetterActions.AsNoTracking()
+            .Where(a => ids.Contains(a.DeadLetterId) && a.Action == DeadLetterActions.RetryStarted)
+            .OrderBy(a => a.Id).Select(a => new { a.DeadLetterId, a.Actor }).ToListAsync(ct);
+        var claimers = new Dictionary<Guid, string>();
+        foreach (var s in started)
+            claimers[s.DeadLetterId] = s.Actor;
+        return claimers;
+    }
+}
