@@ -34,12 +34,17 @@ public sealed record SlaPolicy
     };
 
     /// <summary>Messages naming each setting at fault; empty when the policy is usable.</summary>
-    public IReadOnlyList<string> Problems(string kind)
+    public IReadOnlyList<string> Problems(string kind) => [.. FieldProblems(kind).Select(p => p.Message)];
+
+    /// <summary>The same problems, each tied to its field (<c>RemindAfter</c>, …, <c>Clock</c>) for a form to show beside it.</summary>
+    public IReadOnlyList<FieldError> FieldProblems(string kind)
     {
-        var problems = new List<string>();
+        var problems = new List<FieldError>();
         foreach (var step in Enum.GetValues<SlaStep>())
             if (After(step) is { } d && d <= TimeSpan.Zero)
-                problems.Add($"Sla:Policies:{kind}:{step}After must be a positive time span or empty");
+                problems.Add(new($"{step}After", $"Sla:Policies:{kind}:{step}After must be a positive time span or empty"));
+        if (!Enum.IsDefined(Clock))
+            problems.Add(new(nameof(Clock), $"Sla:Policies:{kind}:Clock must be {string.Join(" or ", Enum.GetNames<SlaClock>())}"));
         return problems;
     }
 }

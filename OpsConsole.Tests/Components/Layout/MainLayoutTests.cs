@@ -46,4 +46,14 @@ public class MainLayoutTests : ShellContext
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("Sign out", form.QuerySelector("button[type=submit]")!.TextContent.Trim());
     }
+
+    [Fact]
+    public void User_badge_links_to_the_users_own_preferences()
+    {
+        SignIn("operator@ops.test", "Olive Operator", Roles.Operator);
+
+        var cut = RenderLayout();
+
+        Assert.Equal("/account/preferences", cut.Find("a[aria-label=Preferences]").GetAttribute("href"));
+    }
 }

@@ -8,7 +8,7 @@ namespace OpsConsole.Tests.Components.Layout;
 public class NavMenuTests : ShellContext
 {
     [Theory]
-    [InlineData(Roles.Admin, "Overview,Approvals,Dead letters,Audit,System,Users")]
+    [InlineData(Roles.Admin, "Overview,Approvals,Dead letters,Audit,System,Users,SLA policies")]
     [InlineData(Roles.Viewer, "Overview,Approvals,Dead letters,Audit,System")]
     [InlineData(Roles.Remediator, "Overview,Dead letters,Audit")]
     [InlineData(Roles.Manager, "Overview,Approvals,Audit")]
@@ -29,6 +29,6 @@ public class NavMenuTests : ShellContext
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", "/approvals", "/dead-letters", "/audit", "/system", "/users"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/approvals", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 }

@@ -64,6 +64,7 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             .AddNotifications(config)
             .AddApprovals(config);
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = fixture.ConnectionString);
+        services.AddAuthorizationBuilder().AddOpsPolicies();
         var provider = services.BuildServiceProvider(validateScopes: true);
         providers.Add(provider);
         return provider;

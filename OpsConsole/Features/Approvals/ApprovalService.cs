@@ -14,6 +14,7 @@ namespace OpsConsole.Features.Approvals;
 public sealed class ApprovalService(
     GuardedTransitions transitions,
     ApprovalRecorder recorder,
+    SlaPolicies policies,
     IOptions<SlaOptions> sla,
     TimeProvider time)
 {
@@ -41,7 +42,7 @@ public sealed class ApprovalService(
             var department = input.Department!.Trim();
             if (!await db.Departments.AnyAsync(d => d.Id == department, token))
                 return TransitionDecision.Refuse($"Unknown department '{department}'.");
-            var policy = sla.Value.PolicyFor(input.Kind);
+            var policy = await policies.PolicyForAsync(db, input.Kind, token);
             var opened = ApprovalRules.Open(input, id, policy, sla.Value.Calendar, time.GetUtcNow());
             db.ApprovalRequests.Add(opened.Request);
             if (claim is not null)
@@ -104,7 +105,7 @@ public sealed class ApprovalService(
             if (request is null)
                 return TransitionDecision.Refuse($"Request {id} does not exist.");
             var cmd = command.Action == ApprovalAction.Resubmit
-                ? command with { NewRequestId = command.NewRequestId ?? Guid.NewGuid(), NewPolicy = sla.Value.PolicyFor(request.Kind) }
+                ? command with { NewRequestId = command.NewRequestId ?? Guid.NewGuid(), NewPolicy = await policies.PolicyForAsync(db, request.Kind, token) }
                 : command;
             var change = ApprovalRules.Apply(request, cmd, actor, time.GetUtcNow(), sla.Value.Calendar);
             if (!change.IsApplied)

@@ -20,6 +20,9 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalRecipients>();
         services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ApprovalRecorder>();
+        // SlaPolicies asks the Admin policy of whoever edits; the host's identity feature adds the policies themselves.
+        services.AddAuthorizationCore();
+        services.AddSingleton<SlaPolicies>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<SlaTimers>();
         services.AddSingleton<ApprovalDemoSeed>();

@@ -3,7 +3,8 @@ using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Notifications;
 
-/// <summary>Notification channels (in-app, email, Slack, webhook) on the outbox, the bell's inbox and the retry of failed deliveries.</summary>
+/// <summary>Notification channels (in-app, email, Slack, webhook) on the outbox, the bell's inbox, the retry of failed
+/// deliveries and each person's quiet hours.</summary>
 public static class NotificationsFeature
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration config)
@@ -32,6 +33,8 @@ public static class NotificationsFeature
         services.AddDeadLetterHandler<SlackRedelivery>();
         services.AddDeadLetterHandler<WebhookRedelivery>();
         services.AddSingleton<INotificationInbox, NotificationInbox>();
+        services.AddSingleton<IRecipientQuietHours, StoredQuietHours>();
+        services.AddSingleton<AccountPreferences>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using OpsConsole.Domain.Audit;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Identity;
+using OpsConsole.Features.Notifications;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Outbox;
 
@@ -30,6 +31,8 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<ApprovalIdempotencyKey> ApprovalIdempotencyKeys => Set<ApprovalIdempotencyKey>();
     public DbSet<OutboxEntry> NotificationOutbox => Set<OutboxEntry>();
+    public DbSet<SlaPolicyOverride> SlaPolicyOverrides => Set<SlaPolicyOverride>();
+    public DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

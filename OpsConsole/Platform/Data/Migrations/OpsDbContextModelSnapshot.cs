@@ -620,6 +620,57 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.ToTable("approval_idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Features.Approvals.SlaPolicyOverride", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("clock");
+
+                    b.Property<TimeSpan?>("EscalateAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("escalate_after");
+
+                    b.Property<TimeSpan?>("EscalateFinalAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("escalate_final_after");
+
+                    b.Property<TimeSpan?>("ExpireAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("expire_after");
+
+                    b.Property<TimeSpan?>("RemindAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("remind_after");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_sla_policy_overrides");
+
+                    b.ToTable("sla_policy_overrides", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Features.Identity.Department", b =>
                 {
                     b.Property<string>("Id")
@@ -750,6 +801,40 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasDatabaseName("ix_user_departments_department_id");
 
                     b.ToTable("user_departments", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Notifications.UserPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<TimeOnly>("QuietEnd")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_end");
+
+                    b.Property<bool>("QuietHoursEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quiet_hours_enabled");
+
+                    b.Property<TimeOnly>("QuietStart")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_start");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_user_preferences");
+
+                    b.ToTable("user_preferences", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Platform.Data.MachineRequestSignature", b =>
@@ -1026,6 +1111,16 @@ namespace OpsConsole.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_departments_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Notifications.UserPreferences", b =>
+                {
+                    b.HasOne("OpsConsole.Features.Identity.OpsUser", null)
+                        .WithOne()
+                        .HasForeignKey("OpsConsole.Features.Notifications.UserPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Identity.OpsUser", b =>

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpsConsole.Domain.Approvals;
+using OpsConsole.Domain.Calendars;
+using OpsConsole.Features.Audit;
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Data;
+
+namespace OpsConsole.Features.Approvals;
+
+/// <summary>
+/// The SLA policy in force per request kind: an Admin's stored edit, else the settings (which fall back to the kind's
+/// default). Each edit and reset commits with its audit event; one made from an outdated read is refused.
+/// Requests keep the policy they were opened under, so an edit moves no deadline of a request already open.
+/// </summary>
+public sealed class SlaPolicies(
+    IDbContextFactory<OpsDbContext> contexts,
+    IOptions<SlaOptions> sla,
+    AuditTrail audit,
+    IAuthorizationService authorization,
+    TimeProvider time)
+{
+    public const string SubjectType = "sla_policy";
+
+    /// <summary>The calendar that BusinessHours policies count in; null when the settings give no usable one.</summary>
+    public BusinessCalendar? Calendar => sla.Value.Calendar;
+
+    public SlaPolicy FromSettings(ApprovalKind kind) => sla.Value.PolicyFor(kind);
+
+    public async Task<IReadOnlyList<EffectiveSlaPolicy>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var edits = await db.SlaPolicyOverrides.AsNoTracking().ToDictionaryAsync(o => o.Kind, ct);
+        return [.. Enum.GetValues<ApprovalKind>().Select(k => Effective(k, edits.GetValueOrDefault(k)))];
+    }
+
+    /// <summary>Read inside the caller's transaction, so a request is opened under the policy in force at that moment.</summary>
+    public async Task<SlaPolicy> PolicyForAsync(OpsDbContext db, ApprovalKind kind, CancellationToken ct = default)
+    {
+        var edit = await db.SlaPolicyOverrides.AsNoTracking().SingleOrDefaultAsync(o => o.Kind == kind, ct);
+        return Effective(kind, edit).Policy;
+    }
+
+    /// <summary>Stores <paramref name="policy"/> for the kind; <paramref name="expectedVersion"/> is the version the
+    /// form was filled from (null when it showed the settings). Empty when saved; else each problem names its field.</summary>
+    public Task<IReadOnlyList<FieldError>> SaveAsync(ClaimsPrincipal caller, ApprovalKind kind, SlaPolicy policy, uint? expectedVersion,
+        CancellationToken ct = default)
+    {
+        var problems = policy.FieldProblems(kind.ToString()).ToList();
+        if (policy.Clock == SlaClock.BusinessHours && Calendar is null)
+            problems.Add(new(nameof(SlaPolicy.Clock),
+                $"{SlaOptions.Section}:Policies:{kind}:Clock cannot be BusinessHours: {SlaOptions.Section}:BusinessCalendar is not usable"));
+        if (problems.Count > 0)
+            return Task.FromResult<IReadOnlyList<FieldError>>(problems);
+        return ChangeAsync(caller, kind, expectedVersion, policy, ct);
+    }
+
+    /// <summary>Deletes the kind's stored edit, so that the settings apply again.</summary>
+    public Task<IReadOnlyList<FieldError>> ResetAsync(ClaimsPrincipal caller, ApprovalKind kind, uint? expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(caller, kind, expectedVersion, null, ct);
+
+    async Task<IReadOnlyList<FieldError>> ChangeAsync(ClaimsPrincipal caller, ApprovalKind kind, uint? expectedVersion, SlaPolicy? policy,
+        CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(caller, OpsPolicies.Admin)).Succeeded)
+            throw new UnauthorizedAccessException("Only an Admin may change SLA policies.");
+        var actor = caller.FindFirstValue(ClaimTypes.Email) ?? caller.Identity?.Name
+            ?? throw new UnauthorizedAccessException("Only a signed-in user with an email may change SLA policies.");
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.SlaPolicyOverrides.SingleOrDefaultAsync(o => o.Kind == kind, ct);
+        if (Stale(kind, row, expectedVersion) is { } stale)
+            return [new("", stale)];
+        var before = Effective(kind, row);
+        var after = policy ?? FromSettings(kind);
+        // Saving what is in force already changes nothing; a reset with nothing stored likewise.
+        if (policy is not null ? before.Policy == after : row is null)
+            return [];
+
+        var now = time.GetUtcNow();
+        if (policy is null)
+            db.SlaPolicyOverrides.Remove(row!);
+        else if (row is null)
+            db.SlaPolicyOverrides.Add(NewRow(kind, policy, actor, now));
+        else
+        {
+            row.Set(policy);
+            row.UpdatedBy = actor;
+            row.UpdatedAt = now;
+        }
+        await audit.AppendAsync(db, new AuditEntry(actor, ApprovalAuditActions.PolicyChanged, SubjectType, kind.ToString(),
+            Details(before, after, policy is null)), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return [];
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [new("", StaleMessage(kind))];
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return [new("", StaleMessage(kind))];
+        }
+    }
+
+    EffectiveSlaPolicy Effective(ApprovalKind kind, SlaPolicyOverride? edit) => edit is null
+        ? new(kind, FromSettings(kind), null, null, null)
+        : new(kind, edit.ToPolicy(), edit.UpdatedBy, edit.UpdatedAt, edit.Version);
+
+    static SlaPolicyOverride NewRow(ApprovalKind kind, SlaPolicy policy, string actor, DateTimeOffset now)
+    {
+        var row = new SlaPolicyOverride { Kind = kind, UpdatedBy = actor, UpdatedAt = now };
+        row.Set(policy);
+        return row;
+    }
+
+    static string? Stale(ApprovalKind kind, SlaPolicyOverride? row, uint? expectedVersion)
+    {
+        if (row is null)
+            return expectedVersion is null
+                ? null
+                : $"The {kind} policy was reset to the settings after you opened it; reload to see it, then edit again.";
+        return row.Version == expectedVersion
+            ? null
+            : $"The {kind} policy was changed by {row.UpdatedBy} at {Stamp(row.UpdatedAt)} after you opened it; reload to see it, then edit again.";
+    }
+
+    static string StaleMessage(ApprovalKind kind) =>
+        $"The {kind} policy was changed by another Admin while you saved; reload to see it, then edit again.";
+
+    static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Each field that changed, before and after; durations as time spans, "off" for a step turned off.</summary>
+    static JsonObject Details(EffectiveSlaPolicy before, SlaPolicy after, bool reset)
+    {
+        var changes = new JsonObject();
+        foreach (var step in Enum.GetValues<SlaStep>())
+            if (before.Policy.After(step) != after.After(step))
+                changes[$"{step}After"] = new JsonObject { ["before"] = Text(before.Policy.After(step)), ["after"] = Text(after.After(step)) };
+        if (before.Policy.Clock != after.Clock)
+            changes[nameof(SlaPolicy.Clock)] = new JsonObject { ["before"] = before.Policy.Clock.ToString(), ["after"] = after.Clock.ToString() };
+        return new JsonObject
+        {
+            ["kind"] = before.Kind.ToString(),
+            ["source"] = new JsonObject { ["before"] = before.IsEdited ? "edited" : "settings", ["after"] = reset ? "settings" : "edited" },
+            ["changes"] = changes,
+        };
+    }
+
+    static string Text(TimeSpan? value) => value is { } v ? v.ToString("c", CultureInfo.InvariantCulture) : "off";
+}

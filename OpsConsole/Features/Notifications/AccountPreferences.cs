@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpsConsole.Domain.Approvals;
+using OpsConsole.Domain.Calendars;
+using OpsConsole.Features.Audit;
+using OpsConsole.Platform.Data;
+
+namespace OpsConsole.Features.Notifications;
+
+/// <summary>Each signed-in person's own time zone and quiet hours; only ever their own, and each change is audited.</summary>
+public sealed class AccountPreferences(IDbContextFactory<OpsDbContext> contexts, AuditTrail audit, TimeProvider time)
+{
+    public const string ChangedAction = "user.preferences_changed";
+
+    public async Task<QuietHoursSetting> ReadAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var (userId, _) = Who(user);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.UserPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct);
+        return row is null ? QuietHoursSetting.Default : new(row.TimeZoneId, row.QuietStart, row.QuietEnd, row.QuietHoursEnabled);
+    }
+
+    /// <summary>Empty when saved; else each problem names its field.</summary>
+    public async Task<IReadOnlyList<FieldError>> SaveAsync(ClaimsPrincipal user, QuietHoursSetting input, CancellationToken ct = default)
+    {
+        var (userId, actor) = Who(user);
+        if (QuietHoursRules.Validate(input.TimeZoneId, input.Start, input.End, input.Enabled) is { Count: > 0 } errors)
+            return errors;
+        var after = input with { TimeZoneId = QuietHoursRules.KnownZoneId(input.TimeZoneId)! };
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.UserPreferences.SingleOrDefaultAsync(p => p.UserId == userId, ct);
+        var before = row is null ? QuietHoursSetting.Default : new(row.TimeZoneId, row.QuietStart, row.QuietEnd, row.QuietHoursEnabled);
+        if (before == after)
+            return [];
+        if (row is null)
+        {
+            row = new UserPreferences { UserId = userId, TimeZoneId = after.TimeZoneId };
+            db.UserPreferences.Add(row);
+        }
+        row.TimeZoneId = after.TimeZoneId;
+        row.QuietStart = after.Start;
+        row.QuietEnd = after.End;
+        row.QuietHoursEnabled = after.Enabled;
+        row.UpdatedAt = time.GetUtcNow();
+        await audit.AppendAsync(db, new AuditEntry(actor, ChangedAction, "user", actor, Details(before, after)), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return [];
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return [new("", "Your preferences were saved from another window at the same moment; reload to see them.")];
+        }
+    }
+
+    static (string UserId, string Actor) Who(ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var actor = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
+        if (id is null || actor is null)
+            throw new UnauthorizedAccessException("Only a signed-in user has preferences.");
+        return (id, actor);
+    }
+
+    static JsonObject Details(QuietHoursSetting before, QuietHoursSetting after)
+    {
+        var details = new JsonObject();
+        void Field(string name, string from, string to)
+        {
+            if (from != to)
+                details[name] = new JsonObject { ["before"] = from, ["after"] = to };
+        }
+        Field(QuietHoursRules.TimeZoneField, before.TimeZoneId, after.TimeZoneId);
+        Field(QuietHoursRules.StartField, Time(before.Start), Time(after.Start));
+        Field(QuietHoursRules.EndField, Time(before.End), Time(after.End));
+        Field("quietHoursEnabled", before.Enabled ? "on" : "off", after.Enabled ? "on" : "off");
+        return details;
+    }
+
+    static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+}

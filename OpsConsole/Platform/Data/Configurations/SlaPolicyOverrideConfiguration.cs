@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpsConsole.Features.Approvals;
+
+namespace OpsConsole.Platform.Data.Configurations;
+
+sealed class SlaPolicyOverrideConfiguration : IEntityTypeConfiguration<SlaPolicyOverride>
+{
+    public void Configure(EntityTypeBuilder<SlaPolicyOverride> b)
+    {
+        b.ToTable("sla_policy_overrides");
+        b.HasKey(o => o.Kind);
+        b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(o => o.Clock).HasConversion<string>().HasMaxLength(16);
+        b.Property(o => o.UpdatedBy).HasMaxLength(320);
+        b.Property(o => o.Version).IsRowVersion();
+    }
+}
