@@ -46,6 +46,14 @@ public static class ApprovalRules
         return change.IsApplied ? Run(request, command, actor, now, calendar) : change;
     }
 
+    /// <summary>The actions the actor could take on the request as it stands, given well-formed input (a reason to
+    /// reject, a user to reassign to): what a page offers. Each is decided again by <see cref="Decide"/> when taken.</summary>
+    public static IReadOnlySet<ApprovalAction> AllowedActions(ApprovalRequest request, ApprovalActor actor) =>
+        Enum.GetValues<ApprovalAction>()
+            .Where(a => AllowedFrom(request.Status, a) && ActorRefusal(request, a, actor) is null)
+            .Where(a => a != ApprovalAction.EscalateNow || request.Tier < ApprovalRequest.MaxTier)
+            .ToHashSet();
+
     static ApprovalChange Run(ApprovalRequest r, ApprovalCommand c, ApprovalActor actor, DateTimeOffset now, BusinessCalendar? calendar)
     {
         var (from, tierBefore) = (r.Status, r.Tier);

@@ -26,6 +26,9 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<SlaTimers>();
         services.AddSingleton<ApprovalDemoSeed>();
+        services.AddSingleton<ApprovalRequestQuery>();
+        services.AddSingleton<ApprovalTimeline>();
+        services.AddSingleton<ApprovalAssignees>();
         ApprovalActionRetry.Register(services);
         services.AddJob<SlaDueJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:DueJobInterval", TimeSpan.FromSeconds(15)));
         services.AddJob<SlaSweepJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:SweepInterval", TimeSpan.FromMinutes(30)));

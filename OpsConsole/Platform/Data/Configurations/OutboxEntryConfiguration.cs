@@ -20,6 +20,8 @@ sealed class OutboxEntryConfiguration : IEntityTypeConfiguration<OutboxEntry>
         // Each event reaches a recipient at most once per channel.
         b.HasIndex(e => new { e.Recipient, e.SubjectType, e.SubjectId, e.EventKey, e.Channel }).IsUnique();
         b.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        // A request page's timeline: every notification sent about one subject.
+        b.HasIndex(e => new { e.SubjectType, e.SubjectId, e.OccurredAt });
         // The bell: a user's latest in-app notifications.
         b.HasIndex(e => new { e.Channel, e.Recipient, e.CreatedAt });
     }

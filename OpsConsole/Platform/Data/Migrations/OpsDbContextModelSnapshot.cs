@@ -1022,6 +1022,9 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasIndex("Channel", "Recipient", "CreatedAt")
                         .HasDatabaseName("ix_notification_outbox_channel_recipient_created_at");
 
+                    b.HasIndex("SubjectType", "SubjectId", "OccurredAt")
+                        .HasDatabaseName("ix_notification_outbox_subject_type_subject_id_occurred_at");
+
                     b.HasIndex("Recipient", "SubjectType", "SubjectId", "EventKey", "Channel")
                         .IsUnique()
                         .HasDatabaseName("ix_notification_outbox_recipient_subject_type_subject_id_event");
