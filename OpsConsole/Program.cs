@@ -14,7 +14,8 @@ using OpsConsole.Platform.Transitions;
 EmbeddedPostgres? embedded = null;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // appsettings.json sits beside the assembly, so settings and log levels do not depend on the directory it starts from.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     // Serve package and framework assets from the build output too, so a plain build runs in any environment.
     builder.WebHost.UseStaticWebAssets();
     embedded = await builder.StartEmbeddedIfNeededAsync();
