@@ -21,8 +21,11 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ApprovalRecorder>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<SlaStepTransition>();
+        services.AddSingleton<SlaDeferrals>();
         services.AddSingleton<SlaTimers>();
         ApprovalActionRetry.Register(services);
+        SlaStepRetry.Register(services);
         services.AddJob<SlaDueJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:DueJobInterval", TimeSpan.FromSeconds(15)));
         services.AddJob<SlaSweepJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:SweepInterval", TimeSpan.FromMinutes(30)));
         return services;
