@@ -45,7 +45,8 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             await provider.DisposeAsync();
     }
 
-    public IServiceProvider Instance(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="more">Registers what a test needs beyond the approvals, e.g. the dead-letter remediation.</param>
+    public IServiceProvider Instance(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? more = null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -65,6 +66,7 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             .AddApprovals(config);
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = fixture.ConnectionString);
         services.AddAuthorizationBuilder().AddOpsPolicies();
+        more?.Invoke(services, config);
         var provider = services.BuildServiceProvider(validateScopes: true);
         providers.Add(provider);
         return provider;

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Platform.Data;
@@ -12,7 +15,22 @@ public sealed class ApprovalRecipients(IOptions<ApprovalNotifyOptions> options)
     /// <summary>A person to notify: the user's id when they have an account (for the in-app inbox), and their email.</summary>
     public sealed record Person(string? UserId, string Email);
 
+    // Within one transaction an audience means the same people; an SLA batch asks for the same few audiences again and again.
+    static readonly ConditionalWeakTable<IDbContextTransaction, ConcurrentDictionary<ApprovalAudience, IReadOnlyList<Person>>> Resolved = new();
+
     public async Task<IReadOnlyList<Person>> ResolveAsync(OpsDbContext db, ApprovalAudience audience, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not { } tx)
+            return await LookUpAsync(db, audience, ct);
+        var known = Resolved.GetValue(tx, _ => new());
+        if (known.TryGetValue(audience, out var people))
+            return people;
+        people = await LookUpAsync(db, audience, ct);
+        known[audience] = people;
+        return people;
+    }
+
+    async Task<IReadOnlyList<Person>> LookUpAsync(OpsDbContext db, ApprovalAudience audience, CancellationToken ct)
     {
         if (audience.User is { } user)
             return [await PersonAsync(db, user, ct)];

@@ -24,12 +24,15 @@ public static class ApprovalsFeature
         services.AddAuthorizationCore();
         services.AddSingleton<SlaPolicies>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<SlaStepTransition>();
+        services.AddSingleton<SlaDeferrals>();
         services.AddSingleton<SlaTimers>();
         services.AddSingleton<ApprovalDemoSeed>();
         services.AddSingleton<ApprovalRequestQuery>();
         services.AddSingleton<ApprovalTimeline>();
         services.AddSingleton<ApprovalAssignees>();
         ApprovalActionRetry.Register(services);
+        SlaStepRetry.Register(services);
         services.AddJob<SlaDueJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:DueJobInterval", TimeSpan.FromSeconds(15)));
         services.AddJob<SlaSweepJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:SweepInterval", TimeSpan.FromMinutes(30)));
         return services;

@@ -10,26 +10,18 @@ namespace OpsConsole.Features.Approvals;
 /// <summary>
 /// Fires SLA steps. The due job claims only rows whose next_due_at has passed; the sweep walks every Pending row by id.
 /// Both claim with FOR UPDATE SKIP LOCKED, so two instances never hold the same row, and both apply the Domain's
-/// <see cref="SlaSteps.ApplyDue"/>, which fires each step once; a batch commits as one guarded transition.
+/// <see cref="SlaSteps.ApplyDue"/>, which fires each step once. A batch commits as one guarded transition; when it fails,
+/// its requests are applied one by one, so only the request at fault is dead-lettered and then deferred.
 /// </summary>
-public sealed class SlaTimers(GuardedTransitions transitions, ApprovalRecorder recorder, IOptions<SlaOptions> sla, TimeProvider time)
+public sealed class SlaTimers(SlaStepTransition steps, SlaDeferrals deferrals, IOptions<SlaOptions> sla, TimeProvider time, ILogger<SlaTimers> log)
 {
+    public const string ApplyDueOperation = "sla.apply_due";
+    public const string SweepOperation = "sla.sweep";
+    /// <summary>Starts the aggregate id of work done for a whole batch rather than for one request.</summary>
+    public const string BatchPrefix = "batch@";
+
     /// <summary>Applies every step now due, batch after batch, until nothing is due; returns the steps fired.</summary>
-    public async Task<int> ApplyDueAsync(CancellationToken ct = default)
-    {
-        var fired = 0;
-        while (true)
-        {
-            var now = time.GetUtcNow();
-            var batch = sla.Value.BatchSize;
-            var (claimed, steps) = await RunBatchAsync("sla.apply_due", db => db.ApprovalRequests.FromSql(
-                $"SELECT *, xmin FROM approval_requests WHERE status = 'Pending' AND next_due_at <= {now} ORDER BY next_due_at LIMIT {batch} FOR UPDATE SKIP LOCKED"),
-                now, ct);
-            fired += steps;
-            if (claimed.Count < batch)
-                return fired;
-        }
-    }
+    public async Task<int> ApplyDueAsync(CancellationToken ct = default) => (await RunDueAsync(ct)).Steps;
 
     /// <summary>Re-evaluates every Pending request: fires what is due and corrects next_due_at; returns the steps fired.</summary>
     public async Task<int> SweepAsync(CancellationToken ct = default)
@@ -39,40 +31,91 @@ public sealed class SlaTimers(GuardedTransitions transitions, ApprovalRecorder r
         while (true)
         {
             var now = time.GetUtcNow();
-            var batch = sla.Value.BatchSize;
+            var size = sla.Value.BatchSize;
             var last = after;
-            var (claimed, steps) = await RunBatchAsync("sla.sweep", db => db.ApprovalRequests.FromSql(
-                $"SELECT *, xmin FROM approval_requests WHERE status = 'Pending' AND id > {last} ORDER BY id LIMIT {batch} FOR UPDATE SKIP LOCKED"),
-                now, ct);
-            fired += steps;
-            if (claimed.Count < batch)
+            var batch = await steps.RunAsync(Batch(SweepOperation, now), db => db.Database.SqlQuery<Guid>($"""
+                SELECT r.id AS "Value" FROM approval_requests r
+                WHERE r.status = 'Pending' AND r.id > {last}
+                  AND NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > {now})
+                ORDER BY r.id LIMIT {size} FOR UPDATE OF r SKIP LOCKED
+                """), now, handBackFailure: true, ct);
+            var (fallback, goOn) = await FallBackAsync(SweepOperation, batch, [], ct);
+            fired += batch.Steps + fallback;
+            if (!goOn || batch.Claimed.Count < size)
                 return fired;
-            after = claimed[^1];
+            after = batch.Claimed[^1];
         }
     }
 
-    async Task<(List<Guid> Claimed, int Steps)> RunBatchAsync(string operation, Func<OpsDbContext, IQueryable<ApprovalRequest>> claim,
-        DateTimeOffset now, CancellationToken ct)
+    /// <summary>The due job's work, with the reason it stopped early when a batch was dead-lettered as a whole.</summary>
+    public async Task<(int Steps, string? Failure)> RunDueAsync(CancellationToken ct)
     {
-        List<Guid> claimed = [];
-        var steps = 0;
-        var work = new TransitionContext(ApprovalAuditActions.SubjectType, $"batch@{now:O}", operation, DeadLetterSources.Sweeper);
-        var outcome = await transitions.RunAsync(work, async (db, token) =>
+        var fired = 0;
+        // Requests that failed in this run are not claimed again by it, even when their deferral could not be written.
+        HashSet<Guid> failed = [];
+        while (true)
         {
-            (claimed, steps) = ([], 0);
-            foreach (var request in await claim(db).ToListAsync(token))
-            {
-                claimed.Add(request.Id);
-                foreach (var result in SlaSteps.ApplyDue(request, sla.Value.Calendar, now))
-                {
-                    steps++;
-                    await recorder.RecordAsync(db, request, ApprovalActor.Sla.Id, result.AuditAction, result.From, result.TierBefore,
-                        $"SLA step {result.Step} was due", result.Notices, token);
-                }
-            }
-            return TransitionDecision.Apply(operation, $"{steps} step(s) on {claimed.Count} request(s)");
-        }, ct);
-        // A dead-lettered batch fired nothing; stop here rather than claim the same rows again at once.
-        return outcome is TransitionOutcome.Applied ? (claimed, steps) : ([], 0);
+            var now = time.GetUtcNow();
+            var size = sla.Value.BatchSize;
+            var skip = failed.ToArray();
+            var batch = await steps.RunAsync(Batch(ApplyDueOperation, now), db => db.Database.SqlQuery<Guid>($"""
+                SELECT r.id AS "Value" FROM approval_requests r
+                WHERE r.status = 'Pending' AND r.next_due_at <= {now} AND r.id <> ALL({skip})
+                  AND NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > {now})
+                ORDER BY r.next_due_at LIMIT {size} FOR UPDATE OF r SKIP LOCKED
+                """), now, handBackFailure: true, ct);
+            var (fallback, goOn) = await FallBackAsync(ApplyDueOperation, batch, failed, ct);
+            fired += batch.Steps + fallback;
+            if (batch.DeadLetterId is not null)
+                return (fired, batch.Failure);
+            if (!goOn || batch.Claimed.Count < size)
+                return (fired, null);
+        }
     }
+
+    /// <summary>Redoes the steps now due for one request against its current state, for a dead letter's retry: it waits
+    /// for the row rather than skip it, ignores any deferral, and hands a failure back instead of writing another record.</summary>
+    public Task<SlaStepsResult> RetryRequestAsync(Guid id, string operation, CancellationToken ct) =>
+        steps.RunAsync(ForRequest(id, operation), db => db.Database.SqlQuery<Guid>(
+            $"SELECT id AS \"Value\" FROM approval_requests WHERE id = {id} AND status = 'Pending' FOR UPDATE"),
+            time.GetUtcNow(), handBackFailure: true, ct);
+
+    /// <summary>After a failed batch, applies its requests one by one, each its own transition; one that fails is
+    /// dead-lettered under its own id and deferred. Returns the steps fired and whether the run should go on.</summary>
+    async Task<(int Steps, bool GoOn)> FallBackAsync(string operation, SlaStepsResult batch, HashSet<Guid> failed, CancellationToken ct)
+    {
+        if (batch.DeadLetterId is not null)
+            return (0, false);
+        if (batch.Succeeded)
+            return (0, true);
+        SlaLog.BatchFellBack(log, operation, batch.Claimed.Count, batch.Failure!);
+        var (fired, failures) = (0, 0);
+        foreach (var id in batch.Claimed)
+        {
+            var now = time.GetUtcNow();
+            var one = await steps.RunAsync(ForRequest(id, operation), db => db.Database.SqlQuery<Guid>($"""
+                SELECT r.id AS "Value" FROM approval_requests r
+                WHERE r.id = {id} AND r.status = 'Pending'
+                  AND NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > {now})
+                FOR UPDATE OF r SKIP LOCKED
+                """), now, handBackFailure: false, ct);
+            fired += one.Steps;
+            if (one.Succeeded)
+                continue;
+            failures++;
+            failed.Add(id);
+            await deferrals.DeferAsync(id, operation, ct);
+        }
+        if (failures < batch.Claimed.Count)
+            return (fired, true);
+        // Every request failing on its own points at a fault they share; the next tick tries again.
+        SlaLog.SharedFault(log, operation);
+        return (fired, false);
+    }
+
+    static TransitionContext Batch(string operation, DateTimeOffset now) =>
+        new(ApprovalAuditActions.SubjectType, $"{BatchPrefix}{now:O}", operation, DeadLetterSources.Sweeper);
+
+    static TransitionContext ForRequest(Guid id, string operation) =>
+        new(ApprovalAuditActions.SubjectType, id.ToString(), operation, DeadLetterSources.Sweeper);
 }

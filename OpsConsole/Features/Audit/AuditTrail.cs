@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OpsConsole.Domain.Audit;
 using OpsConsole.Platform.Data;
 
@@ -12,23 +14,38 @@ public sealed class AuditTrail(TimeProvider time)
 {
     // Any fixed number works; it only has to be the same for every appender.
     const long ChainLock = 0x0a0d17_c4a1;
+    const int MaxIdBlock = 64;
+
+    // What a transaction already holds, so that one appending many events (an SLA batch) pays the round trips once.
+    static readonly ConditionalWeakTable<IDbContextTransaction, TransactionChain> Chains = new();
 
     public async Task<AuditEvent> AppendAsync(OpsDbContext db, AuditEntry entry, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Audit events are appended inside the transaction of the change they describe; begin one first.");
-
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-        var pending = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
-            .OrderByDescending(e => e.Id).FirstOrDefault();
-        var prevHash = pending?.Hash
+        var tx = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Audit events are appended inside the transaction of the change they describe; begin one first.");
+        var chain = Chains.GetValue(tx, _ => new TransactionChain());
+        if (!chain.Locked)
+        {
+            // Held until the transaction ends: nobody else appends or draws an id until then.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+            chain.Locked = true;
+        }
+        var prevHash = chain.HeadIn(db)
             ?? await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct)
             ?? AuditChain.Genesis;
-        var id = await db.Database.SqlQuery<long>($"SELECT nextval('audit_events_id_seq') AS \"Value\"").SingleAsync(ct);
+        if (chain.Ids.Count == 0)
+        {
+            // Drawn under the lock, so id order is chain order; blocks grow only while the transaction keeps appending.
+            var block = await db.Database.SqlQuery<long>(
+                $"SELECT nextval('audit_events_id_seq') AS \"Value\" FROM generate_series(1, {chain.NextBlock})").ToListAsync(ct);
+            block.Sort();
+            block.ForEach(chain.Ids.Enqueue);
+            chain.NextBlock = Math.Min(chain.NextBlock * 2, MaxIdBlock);
+        }
 
         var e = new AuditEvent
         {
-            Id = id,
+            Id = chain.Ids.Dequeue(),
             OccurredAt = AuditChain.ToStoredPrecision(time.GetUtcNow()),
             Actor = entry.Actor,
             Action = entry.Action,
@@ -40,6 +57,7 @@ public sealed class AuditTrail(TimeProvider time)
         };
         e.Hash = AuditChain.ComputeHash(prevHash, e);
         db.AuditEvents.Add(e);
+        chain.Last = e;
         return e;
     }
 
@@ -51,5 +69,18 @@ public sealed class AuditTrail(TimeProvider time)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return e;
+    }
+
+    sealed class TransactionChain
+    {
+        public bool Locked;
+        public int NextBlock = 1;
+        public readonly Queue<long> Ids = new();
+        public AuditEvent? Last;
+
+        /// <summary>The hash of this transaction's last event while it is still to be saved or saved in it; null when
+        /// the transaction has appended nothing yet, or its event was dropped from the context.</summary>
+        public string? HeadIn(OpsDbContext db) =>
+            Last is not null && db.Entry(Last).State is EntityState.Added or EntityState.Unchanged ? Last.Hash : null;
     }
 }

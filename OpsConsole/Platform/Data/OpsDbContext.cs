@@ -30,6 +30,7 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
     public DbSet<JobRunCurrent> JobRuns => Set<JobRunCurrent>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<ApprovalIdempotencyKey> ApprovalIdempotencyKeys => Set<ApprovalIdempotencyKey>();
+    public DbSet<SlaDeferral> SlaDeferrals => Set<SlaDeferral>();
     public DbSet<OutboxEntry> NotificationOutbox => Set<OutboxEntry>();
     public DbSet<SlaPolicyOverride> SlaPolicyOverrides => Set<SlaPolicyOverride>();
     public DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();

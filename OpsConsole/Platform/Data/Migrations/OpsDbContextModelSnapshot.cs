@@ -620,6 +620,26 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.ToTable("approval_idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Features.Approvals.SlaDeferral", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("DeferredUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deferred_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_sla_deferrals");
+
+                    b.ToTable("sla_deferrals", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Features.Approvals.SlaPolicyOverride", b =>
                 {
                     b.Property<string>("Kind")
@@ -1097,6 +1117,16 @@ namespace OpsConsole.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dead_letter_actions_dead_letters_dead_letter_id");
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Approvals.SlaDeferral", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_deferrals_approval_requests_request_id");
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Identity.UserDepartment", b =>

@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace OpsConsole.E2E.Pages;
+
+/// <summary>/approvals/{id}: one request, its timeline and the actions the signed-in user may take on it.</summary>
+public sealed class ApprovalRequestPage(IPage page)
+{
+    public ILocator Status => page.GetByTestId("request-status");
+
+    public ILocator Tier => page.GetByTestId("request-tier");
+
+    public ILocator Approve => page.GetByTestId("action-approve");
+
+    public ILocator Result => page.GetByTestId("action-result");
+
+    public ILocator Timeline => page.GetByTestId("timeline-event");
+
+    /// <summary>Approves with a note; approval releases a mint, so the page asks to confirm.</summary>
+    public async Task ApproveAsync(string note)
+    {
+        await Approve.ClickAsync();
+        await page.GetByTestId("dialog-reason").FillAsync(note);
+        await page.GetByTestId("dialog-confirm").ClickAsync();
+    }
+}

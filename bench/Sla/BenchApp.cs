@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpsConsole.Features.Approvals;
+using OpsConsole.Features.Audit;
+using OpsConsole.Features.Identity;
+using OpsConsole.Features.Notifications;
+using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
+using OpsConsole.Platform.Transitions;
+
+/// <summary>The approvals wired as Program.cs wires them, on the bench database, with every notification channel on
+/// (nothing is delivered: the dispatcher is not run, or runs once a day in the scheduled host).</summary>
+static class BenchApp
+{
+    public static IConfiguration Settings(string cs) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = cs,
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Smtp:Port"] = "2525",
+        ["Notifications:Smtp:From"] = "ops@bench.local",
+        ["Notifications:Slack:WebhookUrl"] = "http://127.0.0.1:9/slack",
+        ["Notifications:Webhook:Url"] = "http://127.0.0.1:9/hook",
+        ["Notifications:DispatchInterval"] = "1.00:00:00",
+        ["Approvals:BaseUrl"] = "https://ops.bench.local",
+    }).Build();
+
+    /// <summary>The services without a scheduler: the bench calls <see cref="SlaTimers"/> itself.</summary>
+    public static ServiceProvider Services(string cs)
+    {
+        var config = Settings(cs);
+        var services = new ServiceCollection();
+        Add(services, config);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A host that runs the real Quartz scheduler (clustered, on the PostgreSQL job store) with the SLA jobs.</summary>
+    public static IHost ScheduledHost(string cs)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(Settings(cs));
+        Add(builder.Services, builder.Configuration);
+        builder.Services.AddAuthorizationBuilder().AddOpsPolicies();
+        builder.Services.AddJobs(builder.Configuration);
+        return builder.Build();
+    }
+
+    static void Add(IServiceCollection services, IConfiguration config)
+    {
+        services.AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddOpsDatabase(config)
+            .AddTransitions(config)
+            .AddSingleton<AuditTrail>()
+            .AddNotifications(config)
+            .AddApprovals(config);
+        services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = config.GetConnectionString(DatabaseSetup.ConnectionName)!);
+        if (CommandProfile.Enabled)
+            services.ConfigureDbContext<OpsDbContext>(o => o.AddInterceptors(CommandProfile.Instance));
+        services.AddIdentityCore<OpsUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<OpsDbContext>();
+        services.AddScoped<DemoSeed>();
+    }
+}
