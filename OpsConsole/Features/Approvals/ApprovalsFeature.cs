@@ -21,6 +21,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ApprovalRecorder>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<ApprovalInbox>();
         services.AddSingleton<SlaTimers>();
         ApprovalActionRetry.Register(services);
         services.AddJob<SlaDueJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:DueJobInterval", TimeSpan.FromSeconds(15)));
