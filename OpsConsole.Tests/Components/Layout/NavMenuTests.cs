@@ -8,11 +8,11 @@ namespace OpsConsole.Tests.Components.Layout;
 public class NavMenuTests : ShellContext
 {
     [Theory]
-    [InlineData(Roles.Admin, "Overview,Dead letters,Audit,System,Users")]
-    [InlineData(Roles.Viewer, "Overview,Dead letters,Audit,System")]
+    [InlineData(Roles.Admin, "Overview,Approvals,Dead letters,Audit,System,Users")]
+    [InlineData(Roles.Viewer, "Overview,Approvals,Dead letters,Audit,System")]
     [InlineData(Roles.Remediator, "Overview,Dead letters,Audit")]
-    [InlineData(Roles.Manager, "Overview,Audit")]
-    [InlineData(Roles.Operator, "Overview")]
+    [InlineData(Roles.Manager, "Overview,Approvals,Audit")]
+    [InlineData(Roles.Operator, "Overview,Approvals")]
     public void Shows_the_links_that_the_role_may_open(string role, string expected)
     {
         SignIn("someone@ops.test", "Someone", role);
@@ -29,6 +29,6 @@ public class NavMenuTests : ShellContext
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", "/dead-letters", "/audit", "/system", "/users"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/approvals", "/dead-letters", "/audit", "/system", "/users"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 }
