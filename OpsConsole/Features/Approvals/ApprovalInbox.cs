@@ -56,6 +56,7 @@ public sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> dbs)
         var branches = new List<Expression<Func<ApprovalRequest, bool>>>();
         if (everywhere >= ApprovalRequest.MinTier)
             branches.Add(r => r.Tier <= everywhere);
+        // Requests hold the department's key exactly as the departments table has it, so the match can be exact.
         foreach (var group in scope.DepartmentTiers.Where(d => d.Value > everywhere).GroupBy(d => d.Value, d => d.Key))
         {
             var (tier, departments) = (group.Key, group.ToArray());
