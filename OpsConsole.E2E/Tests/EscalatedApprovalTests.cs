@@ -16,13 +16,13 @@ public sealed class EscalatedApprovalTests(ConsoleApp app, Chromium chromium)
     public async Task Manager_approves_an_escalated_request_while_the_operators_open_inbox_updates_live()
     {
         await using var operatorSession = await chromium.OpenAsync(app, DemoUser.Operator, "operator-inbox-updates-live");
-        var operatorInbox = new ApprovalsInboxPage(operatorSession.Page);
-        await operatorInbox.GotoAsync(all: true);
+        var operatorInbox = new ApprovalsPage(operatorSession.Page);
+        await operatorInbox.GotoAsync("?scope=All");
         await Expect(operatorInbox.StatusOf(Escalated)).ToHaveTextAsync("Pending");
         await Expect(operatorInbox.SlaBarOf(Escalated)).ToBeVisibleAsync();
 
         await using var managerSession = await chromium.OpenAsync(app, DemoUser.Manager, "manager-approves-escalated");
-        var managerInbox = new ApprovalsInboxPage(managerSession.Page);
+        var managerInbox = new ApprovalsPage(managerSession.Page);
         await managerInbox.GotoAsync();
         await managerInbox.OpenAsync(Escalated);
         var request = new ApprovalRequestPage(managerSession.Page);

@@ -18,7 +18,8 @@ using OpsConsole.Tests.Integration.Approvals;
 
 namespace OpsConsole.Tests.Components.Approvals;
 
-/// <summary>The shell plus the real approval services on this context's database, with a fake clock.</summary>
+/// <summary>The shell plus the real approval services on this context's database, with a fake clock at
+/// <see cref="ApprovalHarness.Start"/>, and the live feed the relay would publish into.</summary>
 public abstract class ApprovalPagesContext : ShellContext
 {
     protected const string Treasury = ApprovalHarness.Department;
@@ -80,4 +81,15 @@ public abstract class ApprovalPagesContext : ShellContext
             b.AddAttribute(4, "Id", value);
         b.CloseComponent();
     });
+
+    /// <summary>Stores requests as they are, whatever their stage, without going through the service.</summary>
+    protected async Task SeedAsync(params ApprovalRequest[] requests)
+    {
+        await using var db = Db();
+        await InboxRequests.AddAsync(db, requests);
+    }
+
+    /// <summary>What the relay does when a change is committed: hand it to the page's subscription.</summary>
+    protected Task AnnounceAsync(Guid id) =>
+        ((LiveFeed)Services.GetRequiredService<ILiveFeed>()).PublishAsync(new LiveChange(LiveTopics.Approvals, LiveChange.Changed, id.ToString()));
 }

@@ -26,6 +26,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<SlaStepTransition>();
         services.AddSingleton<SlaDeferrals>();
+        services.AddSingleton<ApprovalInbox>();
         services.AddSingleton<SlaTimers>();
         services.AddSingleton<ApprovalDemoSeed>();
         services.AddSingleton<ApprovalRequestQuery>();

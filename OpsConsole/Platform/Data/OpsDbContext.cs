@@ -41,5 +41,7 @@ public class OpsDbContext : IdentityDbContext<OpsUser>, IDataProtectionKeyContex
         builder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);
         // Audit ids are drawn under the chain lock, so id order is chain order.
         builder.HasSequence<long>("audit_events_id_seq");
+        // Trigram indexes make substring search (ILIKE '%…%') use an index.
+        builder.HasPostgresExtension("pg_trgm");
     }
 }

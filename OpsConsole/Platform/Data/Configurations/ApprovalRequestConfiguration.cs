@@ -29,5 +29,17 @@ sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalReq
         b.HasIndex(r => r.NextDueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_approval_requests_pending_next_due_at");
         b.HasIndex(r => new { r.Department, r.Status, r.Tier });
         b.HasIndex(r => r.ResubmissionOf);
+        // The inbox's "Awaiting me" per department in due order; the included columns let it count without the table.
+        b.HasIndex(r => new { r.Department, r.NextDueAt }).HasFilter("status = 'Pending'")
+            .IncludeProperties(r => new { r.Tier, r.RequestedBy, r.Assignee })
+            .HasDatabaseName("ix_approval_requests_pending_department_next_due_at");
+        // The inbox's "All" in its orders (next step, newest first) and by status; requests assigned to a user are
+        // found by ApprovalInboxIndexesSql's index on lower(assignee), which EF Core cannot declare.
+        b.HasIndex(r => new { r.NextDueAt, r.CreatedAt }).IsDescending(false, true);
+        b.HasIndex(r => new { r.CreatedAt, r.Id });
+        b.HasIndex(r => new { r.Status, r.CreatedAt });
+        // Search anywhere in the title or the requester with ILIKE '%…%'.
+        b.HasIndex(r => r.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_approval_requests_title_trgm");
+        b.HasIndex(r => r.RequestedBy).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_approval_requests_requested_by_trgm");
     }
 }

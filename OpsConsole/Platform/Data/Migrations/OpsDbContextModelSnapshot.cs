@@ -21,6 +21,7 @@ namespace OpsConsole.Platform.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("audit_events_id_seq");
@@ -331,8 +332,36 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasDatabaseName("ix_approval_requests_pending_next_due_at")
                         .HasFilter("status = 'Pending'");
 
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_approval_requests_requested_by_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RequestedBy"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RequestedBy"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("ResubmissionOf")
                         .HasDatabaseName("ix_approval_requests_resubmission_of");
+
+                    b.HasIndex("Title")
+                        .HasDatabaseName("ix_approval_requests_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_approval_requests_created_at_id");
+
+                    b.HasIndex("Department", "NextDueAt")
+                        .HasDatabaseName("ix_approval_requests_pending_department_next_due_at")
+                        .HasFilter("status = 'Pending'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Department", "NextDueAt"), new[] { "Tier", "RequestedBy", "Assignee" });
+
+                    b.HasIndex("NextDueAt", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_approval_requests_next_due_at_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_approval_requests_status_created_at");
 
                     b.HasIndex("Department", "Status", "Tier")
                         .HasDatabaseName("ix_approval_requests_department_status_tier");

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OpsConsole.E2E.Pages;
+using OpsConsole.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpsConsole.E2E.Tests;
+
+/// <summary>The inbox in a real browser, fed by the real relay: a request raised by a system appears in an open inbox.</summary>
+[Collection(E2ECollection.Name)]
+[Trait("Category", "E2E")]
+public sealed class ApprovalsInboxTests(ConsoleApp app, Chromium chromium)
+{
+    const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
+    const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
+
+    [Fact]
+    public async Task Operators_open_inbox_shows_a_newly_raised_request_without_a_reload()
+    {
+        await using var session = await chromium.OpenAsync(app, DemoUser.Operator, nameof(Operators_open_inbox_shows_a_newly_raised_request_without_a_reload));
+        var inbox = new ApprovalsPage(session.Page);
+        // A view of its own, so the demo's other requests neither crowd it nor push the new one to a later page.
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var title = $"Mint 7 OPS for {tag}";
+        await inbox.GotoAsync($"?q={tag}");
+        await Expect(inbox.Empty).ToContainTextAsync("No requests match these filters");
+
+        using var machine = new DemoMachineClient(app.BaseUrl);
+        var created = await machine.SendAsync(HttpMethod.Post, "/api/approval-requests", new
+        {
+            kind = "Mint",
+            title,
+            department = "treasury",
+            requestedBy = "desk@bridge.local",
+            payload = new { assetCode = "OPS", issuer = Issuer, destination = Destination, amount = "7", memo = "inbox" },
+        });
+        var id = created.GetProperty("id").GetString()!;
+
+        var row = inbox.Row(id);
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveAttributeAsync("href", $"/approvals/{id}");
+        await Expect(row.GetByTestId("sla-bar")).ToContainTextAsync(new Regex(@"Reminder in 3 h 5\d m"));
+        await Expect(inbox.Count).ToHaveTextAsync("1");
+    }
+}
