@@ -46,6 +46,7 @@ public sealed class WebhookRedeliveryTests(Chromium chromium)
             var page = session.Page;
             await page.GotoAsync(new Uri(app.BaseUrl, $"/dead-letters/{deadLetterId}").ToString());
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Expect(page.GetByTestId("status")).ToHaveTextAsync("Unresolved");
             await page.GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();

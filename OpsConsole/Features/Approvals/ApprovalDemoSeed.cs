@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
@@ -90,11 +92,5 @@ public sealed class ApprovalDemoSeed(IDbContextFactory<OpsDbContext> contexts, A
     }
 
     /// <summary>A valid, made-up Stellar account id; demo requests never reach a network.</summary>
-    static string DemoAccount(int n)
-    {
-        var key = new byte[32];
-        key[0] = 0xD3;
-        key[31] = (byte)n;
-        return StrKey.EncodeAccountId(key);
-    }
+    static string DemoAccount(int n) => StrKey.EncodeAccountId(SHA256.HashData(Encoding.UTF8.GetBytes($"opsconsole demo account {n}")));
 }
