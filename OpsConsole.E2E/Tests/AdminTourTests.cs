@@ -16,6 +16,8 @@ public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
     [InlineData("System", "System", "MachineSignaturePurge")]
     [InlineData("Users", "Users", "operator@demo.local")]
     [InlineData("Dead letters", "Dead letters", "No dead letters")]
+    [InlineData("Approvals", "Approvals", "Mint 2,500 EURE for the Lisbon desk")]
+    [InlineData("SLA policies", "SLA policies", "From the settings")]
     public async Task Admin_opens_a_page_from_the_navigation(string link, string heading, string content)
     {
         await using var session = await chromium.OpenAsync(app, DemoUser.Admin, $"{nameof(Admin_opens_a_page_from_the_navigation)}-{link}");
