@@ -9,6 +9,7 @@ static class StartupFailure
     public static string? Describe(Exception ex) => ex switch
     {
         EmbeddedPostgresException e => e.Message,
+        DatabaseMigrationException e => e.Message,
         OptionsValidationException e => string.Join("; ", e.Failures),
         AggregateException { InnerExceptions.Count: 1 } e => Describe(e.InnerException!),
         _ => null,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace OpsConsole.Platform.Data;
@@ -44,6 +45,31 @@ public static class DatabaseSetup
     public static async Task MigrateOpsDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            var applied = await AppliedMigrationsAsync(db);
+            throw new DatabaseMigrationException(
+                $"the database could not be brought to this version's schema ({ex.Message.Split('\n')[0].Trim()}); "
+                + $"it has {applied} of this version's {db.Database.GetMigrations().Count()} migrations applied. If it was made by a "
+                + "different build of the console, point ConnectionStrings:OpsDb or Embedded:DataDir at another database or "
+                + "move the old one aside.", ex);
+        }
+    }
+
+    static async Task<string> AppliedMigrationsAsync(OpsDbContext db)
+    {
+        try
+        {
+            var known = db.Database.GetMigrations().ToHashSet();
+            return (await db.Database.GetAppliedMigrationsAsync()).Count(known.Contains).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return "none";
+        }
     }
 }
