@@ -36,7 +36,8 @@ public static class TestPostgres
         return pg;
     }
 
-    // Folders of earlier runs whose lock is free: their server is gone, or stops when its lock-less owner is reaped.
+    // Folders of earlier runs whose lock is free belong to a test process that is gone (killed before its exit hook
+    // ran); a server it left running is given a fast shutdown, then the folder goes.
     static void RemoveAbandonedFolders(string root)
     {
         if (!Directory.Exists(root))
@@ -46,12 +47,35 @@ public static class TestPostgres
             try
             {
                 using (new FileStream(Path.Combine(dir, "opsconsole.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
-                if (!File.Exists(Path.Combine(dir, "cluster", "postmaster.pid")))
+                var cluster = Path.Combine(dir, "cluster");
+                var pidFile = Path.Combine(cluster, "postmaster.pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster)
+                    && IsPostmasterOf(postmaster, cluster))
+                    StopOrphan(postmaster, pidFile);
+                else
+                    File.Delete(pidFile);
+                if (!File.Exists(pidFile))
                     Directory.Delete(dir, recursive: true);
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
+    }
+
+    // A pid file outlives a killed server, and its pid may since belong to anything: signal only that cluster's server.
+    static bool IsPostmasterOf(int pid, string cluster)
+    {
+        var cmdline = $"/proc/{pid}/cmdline";
+        return File.Exists(cmdline) && File.ReadAllText(cmdline).Replace('\0', ' ').Contains(cluster, StringComparison.Ordinal);
+    }
+
+    static void StopOrphan(int postmaster, string pidFile)
+    {
+        // SIGINT is PostgreSQL's fast shutdown; the server removes its pid file when it is done.
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+        for (var i = 0; i < 100 && File.Exists(pidFile); i++)
+            Thread.Sleep(100);
     }
 
     /// <summary>Creates a fresh database from the migrated template and returns its connection string.</summary>
