@@ -24,7 +24,7 @@ public sealed class ApprovalsPage(IPage page)
     {
         await page.GotoAsync("/approvals" + query);
         // Once the circuit is up, later changes arrive over it without a reload.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await new ShellPage(page).WaitUntilInteractiveAsync();
     }
 
     public async Task OpenAsync(string title)

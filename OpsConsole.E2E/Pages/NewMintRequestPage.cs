@@ -8,7 +8,7 @@ public sealed class NewMintRequestPage(IPage page)
     public async Task GotoAsync()
     {
         await page.GotoAsync("/approvals/new");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await new ShellPage(page).WaitUntilInteractiveAsync();
     }
 
     public async Task FillAsync(string title, string assetCode, string issuer, string destination, string amount, string memo)

@@ -15,4 +15,8 @@ public sealed class ShellPage(IPage page)
     public ILocator NavLink(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     public async Task SignOutAsync() => await SignOutButton.ClickAsync();
+
+    /// <summary>Waits until the page's circuit is live, so clicks and live updates reach the server.</summary>
+    public Task WaitUntilInteractiveAsync() =>
+        page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 }

@@ -24,7 +24,7 @@ public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
         var shell = new ShellPage(session.Page);
         await session.Page.GotoAsync(new Uri(app.BaseUrl, "/").ToString());
         // The prerendered page is replaced once its circuit connects; a click before that can be lost.
-        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await shell.WaitUntilInteractiveAsync();
 
         await shell.NavLink(link).ClickAsync();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using OpsConsole.E2E.Pages;
 using OpsConsole.E2E.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,7 +46,7 @@ public sealed class WebhookRedeliveryTests(Chromium chromium)
                 nameof(Remediator_retries_a_failed_webhook_delivery_and_sees_it_resolved_and_audited));
             var page = session.Page;
             await page.GotoAsync(new Uri(app.BaseUrl, $"/dead-letters/{deadLetterId}").ToString());
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await new ShellPage(page).WaitUntilInteractiveAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Expect(page.GetByTestId("status")).ToHaveTextAsync("Unresolved");
             await page.GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
