@@ -38,7 +38,9 @@ public class ApprovalRequestPageTests : ApprovalPagesContext
         Assert.Equal(["action-approve", "action-comment", "action-escalate", "action-reassign", "action-reject"], Buttons(page));
         Assert.Equal(ApprovalHarness.Issuer, page.Find("[data-testid=payload-destination]").TextContent.Trim());
         Assert.Contains("Reminder at 2026-11-02 13:00:00", page.Find("[data-testid=sla-next]").TextContent);
-        Assert.Contains(page.FindAll("[data-testid=timeline-event]"), r => r.TextContent.Contains(ApprovalAuditActions.Created));
+        // The timeline loads after the request itself.
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=timeline-event]"),
+            r => r.TextContent.Contains(ApprovalAuditActions.Created)), Patience);
     }
 
     [Fact]
