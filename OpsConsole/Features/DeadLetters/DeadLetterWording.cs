@@ -1,4 +1,4 @@
-using System.Globalization;
+using OpsConsole.Components.Shared;
 using OpsConsole.Domain.DeadLetters;
 
 namespace OpsConsole.Features.DeadLetters;
@@ -8,14 +8,14 @@ public static class DeadLetterWording
 {
     /// <summary>E.g. "failed 37 times, first 2026-11-02 08:59:00, last 2026-11-02 09:00:00 (UTC)".</summary>
     public static string Occurrences(DeadLetter d) => d.Occurrences == 1
-        ? $"failed once, at {Utc(d.LastFailedAt)} (UTC)"
-        : $"failed {d.Occurrences} times, first {Utc(d.FirstFailedAt)}, last {Utc(d.LastFailedAt)} (UTC)";
+        ? $"failed once, at {UtcText.Format(d.LastFailedAt)} (UTC)"
+        : $"failed {d.Occurrences} times, first {UtcText.Format(d.FirstFailedAt)}, last {UtcText.Format(d.LastFailedAt)} (UTC)";
 
     /// <summary>E.g. "claimed 2026-11-02 09:00:00 (UTC), 12 min ago"; null unless a retry holds the record.</summary>
     public static string? Claim(DeadLetter d, DateTimeOffset now) => d.Status != DeadLetterStatus.Retrying
         ? null
         : d.RetryClaimedAt is { } at
-            ? $"claimed {Utc(at)} (UTC), {Age(now - at)} ago"
+            ? $"claimed {UtcText.Format(at)} (UTC), {Age(now - at)} ago"
             : "claimed before claim times were kept";
 
     /// <summary>A duration in its largest sensible unit: "45 s", "12 min", "3 h 5 min", "2 d 4 h".</summary>
@@ -32,5 +32,4 @@ public static class DeadLetterWording
         };
     }
 
-    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
