@@ -4,6 +4,7 @@ using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
@@ -23,14 +24,14 @@ try
     builder.Services
         .AddPlatform(builder.Configuration)
         .AddJobs(builder.Configuration)
-        .AddTransitions(builder.Configuration)
         .AddIdentityFeature(builder.Configuration)
         .AddAudit(builder.Configuration)
         .AddMachineAuth(builder.Configuration)
         .AddLive(builder.Configuration)
         .AddNotifications(builder.Configuration)
         .AddDeadLetters(builder.Configuration)
-        .AddApprovals(builder.Configuration);
+        .AddApprovals(builder.Configuration)
+        .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();
     // Settings first: a bad one stops start-up before anything touches the database.

@@ -21,4 +21,6 @@ public static class ApprovalAuditActions
     public const string TimeoutFailed = "approval.timeout_failed";
     public const string SubmissionFailed = "approval.submission_failed";
     public const string PolicyChanged = "approval.policy_changed";
+    /// <summary>The SLA timers leave the request alone for a while after applying its steps failed.</summary>
+    public const string SlaDeferred = "approval.sla_deferred";
 }

@@ -1,3 +1,5 @@
+using OpsConsole.Domain.Retries;
+
 namespace OpsConsole.Domain.Approvals;
 
 /// <summary>
@@ -7,11 +9,6 @@ namespace OpsConsole.Domain.Approvals;
 public static class SlaRetryDelay
 {
     /// <param name="failures">Failures in a row so far, counting the one just recorded.</param>
-    public static TimeSpan After(int failures, TimeSpan dueJobInterval, TimeSpan sweepInterval)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(failures, 1);
-        // Past 2^20 the cap has long been reached; the bound keeps the product inside TimeSpan.
-        var delay = dueJobInterval * Math.Pow(2, Math.Min(failures, 20));
-        return delay < sweepInterval ? delay : sweepInterval;
-    }
+    public static TimeSpan After(int failures, TimeSpan dueJobInterval, TimeSpan sweepInterval) =>
+        RetryDelay.Exponential(dueJobInterval * 2, failures, cap: sweepInterval);
 }

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Tests.Integration.Support;
@@ -21,8 +23,10 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync();
-        var connectionString = ConnectionString;
-        Services.AddDbContextFactory<OpsDbContext>(o => DatabaseSetup.Configure(o, connectionString));
+        Services.AddOpsCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = ConnectionString,
+        }).Build());
         Services.AddSingleton<DeadLetterQuery>();
         Services.AddSingleton<INotificationInbox, NotificationInbox>();
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OpsConsole.Components;
-using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using Prometheus;
@@ -14,9 +13,7 @@ public static class PlatformFeature
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddOpsDatabase(config);
-        services.AddSingleton<AuditTrail>();
+        services.AddOpsCore(config);
         services.AddDataProtection().SetApplicationName("OpsConsole").PersistKeysToDbContext<OpsDbContext>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

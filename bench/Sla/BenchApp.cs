@@ -7,6 +7,8 @@ using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
@@ -52,9 +54,7 @@ static class BenchApp
     {
         services.AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddOpsDatabase(config)
-            .AddTransitions(config)
-            .AddSingleton<AuditTrail>()
+            .AddOpsCore(config)
             .AddNotifications(config)
             .AddApprovals(config);
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = config.GetConnectionString(DatabaseSetup.ConnectionName)!);

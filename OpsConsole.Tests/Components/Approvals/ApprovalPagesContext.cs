@@ -11,6 +11,8 @@ using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
@@ -33,9 +35,7 @@ public abstract class ApprovalPagesContext : ShellContext
         var config = new ConfigurationBuilder().Build();
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
-        Services.AddSingleton<AuditTrail>();
-        Services.AddTransitions(config);
-        Services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = ConnectionString);
+        Services.AddOpsCore(config);
         Services.AddNotifications(config);
         Services.AddApprovals(config);
     }

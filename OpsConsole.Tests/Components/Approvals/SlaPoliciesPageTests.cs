@@ -11,6 +11,7 @@ using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Approvals.Pages;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Tests.Components.Approvals;
@@ -27,7 +28,6 @@ public class SlaPoliciesPageTests : ShellContext
     {
         var clock = new FakeTimeProvider(Now);
         Services.AddSingleton<TimeProvider>(clock);
-        Services.AddSingleton(new AuditTrail(clock));
         Services.AddOptions<SlaOptions>().Configure(o =>
         {
             o.Policies[ApprovalKind.Mint] = SlaPolicy.MintDefault with { RemindAfter = TimeSpan.FromHours(2) };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Audit.Pages;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Tests.Integration.Audit;
 using OpsConsole.Tests.Integration.Support;
 

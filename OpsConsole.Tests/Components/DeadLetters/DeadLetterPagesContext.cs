@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Transitions;
 using OpsConsole.Tests.Integration.DeadLetters;
 
@@ -19,9 +21,8 @@ public abstract class DeadLetterPagesContext : ShellContext
         var config = new ConfigurationBuilder().Build();
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
-        Services.AddSingleton<AuditTrail>();
         Services.AddSingleton(new HandlerScript());
-        Services.AddTransitions(config).AddDeadLetterHandler<ScriptedHandler>();
+        Services.AddOpsCore(config).AddDeadLetterHandler<ScriptedHandler>();
         Services.AddDeadLetters(config);
     }
 }

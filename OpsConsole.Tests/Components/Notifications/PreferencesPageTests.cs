@@ -9,6 +9,7 @@ using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.Notifications.Pages;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Tests.Components.Notifications;
@@ -26,7 +27,6 @@ public class PreferencesPageTests : ShellContext
     {
         var clock = new FakeTimeProvider(Now);
         Services.AddSingleton<TimeProvider>(clock);
-        Services.AddSingleton(new AuditTrail(clock));
         Services.AddSingleton<AccountPreferences>();
     }
 

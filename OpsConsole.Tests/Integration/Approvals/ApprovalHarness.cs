@@ -9,6 +9,8 @@ using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
@@ -58,13 +60,9 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
-            .AddOpsDatabase(config)
-            .AddTransitions(config)
-            .AddSingleton<AuditTrail>()
-            .AddSingleton<LiveAnnouncer>()
+            .AddOpsCore(config)
             .AddNotifications(config)
             .AddApprovals(config);
-        services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = fixture.ConnectionString);
         services.AddAuthorizationBuilder().AddOpsPolicies();
         more?.Invoke(services, config);
         var provider = services.BuildServiceProvider(validateScopes: true);

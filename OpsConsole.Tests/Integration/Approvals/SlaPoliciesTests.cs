@@ -146,7 +146,8 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
         await tx.CommitAsync();
 
         var refused = Assert.Single(await saving);
-        Assert.Contains("changed by another Admin while you saved", refused.Message);
+        // The conflict is retried on a fresh read, which finds the other writer's row and names them.
+        Assert.Contains("changed by bob@ops.test", refused.Message);
         Assert.Equal(Edited, Assert.Single(await policies.ListAsync()).Policy);
     }
 

@@ -76,7 +76,7 @@ public sealed class SlaStepRetryTests(DatabaseFixture fixture) : IClassFixture<D
         var result = await RetryAsync(letterId);
 
         Assert.Equal(RemediationOutcome.Resolved, result.Outcome);
-        Assert.Equal([ApprovalAuditActions.Created, ApprovalAuditActions.Approved], (await harness.AuditAsync(id)).Select(e => e.Action));
+        Assert.Equal([ApprovalAuditActions.Created, ApprovalAuditActions.SlaDeferred, ApprovalAuditActions.Approved], (await harness.AuditAsync(id)).Select(e => e.Action));
     }
 
     [Fact]

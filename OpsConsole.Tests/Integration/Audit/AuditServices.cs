@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Features.Audit;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Tests.Integration.Support;
 
@@ -15,8 +17,7 @@ static class AuditServices
             .AddInMemoryCollection([KeyValuePair.Create<string, string?>($"ConnectionStrings:{DatabaseSetup.ConnectionName}", fixture.ConnectionString)])
             .Build();
         services.AddSingleton(time);
-        services.AddOpsDatabase(config);
-        services.AddSingleton<AuditTrail>();
+        services.AddOpsCore(config);
         return services.AddAudit(config);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using OpsConsole.Domain.Audit;
 using OpsConsole.Features.Audit;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Audit;

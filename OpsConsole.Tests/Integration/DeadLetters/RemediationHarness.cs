@@ -8,6 +8,8 @@ using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Transitions;
 using OpsConsole.Tests.Integration.Support;
@@ -24,15 +26,15 @@ public sealed class RemediationHarness : IAsyncDisposable
     public RemediationHarness(DatabaseFixture fixture, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ConnectionString = fixture.ConnectionString;
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString,
+        }).Build();
         var collection = new ServiceCollection()
-            .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(Script)
-            .AddSingleton<AuditTrail>();
-        collection.AddDbContextFactory<OpsDbContext>(o => DatabaseSetup.Configure(o, fixture.ConnectionString));
+            .AddSingleton(Script);
         collection.AddAuthorizationBuilder().AddOpsPolicies();
-        collection.AddTransitions(config).AddDeadLetterHandler<ScriptedHandler>();
+        collection.AddOpsCore(config).AddDeadLetterHandler<ScriptedHandler>();
         collection.AddDeadLetters(config);
         services = collection.BuildServiceProvider(validateScopes: true);
     }

@@ -32,7 +32,9 @@ public class RemediationTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
         Assert.Equal(DeadLetterStatus.Resolved, letter.Status);
         Assert.Equal(h.Clock.GetUtcNow(), letter.ClosedAt);
         Assert.Equal(1, h.Script.Calls);
-        var e = Assert.Single(await h.AuditAsync(id));
+        var audit = await h.AuditAsync(id);
+        Assert.Equal([DeadLetterActions.RetryStarted, DeadLetterActions.Retried], audit.Select(a => a.Action));
+        var e = audit[^1];
         Assert.Equal(("remediator@demo.local", DeadLetterActions.Retried), (e.Actor, e.Action));
         Assert.Equal("resolved", e.Details["outcome"]!.GetValue<string>());
         var history = await h.Query.HistoryAsync(id);
@@ -61,8 +63,9 @@ public class RemediationTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
         Assert.Contains(nameof(TimeoutException), letter.StackTrace);
         Assert.Equal(DeadLetterFingerprint.Compute(letter.Operation, letter.ExceptionType, letter.ReasonMessage), letter.Fingerprint);
         Assert.Null(letter.ClosedAt);
-        var e = Assert.Single(await h.AuditAsync(id));
-        Assert.Equal("still_failing", e.Details["outcome"]!.GetValue<string>());
+        var audit = await h.AuditAsync(id);
+        Assert.Equal([DeadLetterActions.RetryStarted, DeadLetterActions.Retried], audit.Select(a => a.Action));
+        Assert.Equal("still_failing", audit[^1].Details["outcome"]!.GetValue<string>());
     }
 
     [Fact]
@@ -113,7 +116,9 @@ public class RemediationTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
         Assert.Contains($"already being retried by {winner}", (await loser).Message);
         Assert.Single(results, r => r.Outcome == RemediationOutcome.Resolved);
         Assert.Equal(DeadLetterStatus.Resolved, (await h.ReadAsync(id)).Status);
-        Assert.Single(await h.AuditAsync(id));
+        // The winner's claim and result; the loser's refused claim leaves nothing.
+        Assert.Equal([DeadLetterActions.RetryStarted, DeadLetterActions.Retried], (await h.AuditAsync(id)).Select(a => a.Action));
+        Assert.All(await h.AuditAsync(id), a => Assert.Equal(winner, a.Actor));
     }
 
     [Fact]

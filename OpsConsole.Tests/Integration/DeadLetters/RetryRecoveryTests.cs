@@ -101,7 +101,7 @@ public class RetryRecoveryTests : IAsyncLifetime
         Assert.Equal((before.RetryCount, before.ReasonMessage, before.LastFailedAt), (letter.RetryCount, letter.ReasonMessage, letter.LastFailedAt));
         Assert.Equal([DeadLetterActions.RetryStarted, DeadLetterActions.RetryAbandoned, DeadLetterActions.RetryFinishedLate],
             (await h.Query.HistoryAsync(id)).Select(a => a.Action));
-        Assert.Equal([DeadLetterActions.RetryAbandoned, DeadLetterActions.RetryFinishedLate], (await h.AuditAsync(id)).Select(e => e.Action));
+        Assert.Equal([DeadLetterActions.RetryStarted, DeadLetterActions.RetryAbandoned, DeadLetterActions.RetryFinishedLate], (await h.AuditAsync(id)).Select(e => e.Action));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Tests.Integration.Identity;
@@ -36,8 +38,7 @@ public sealed class IdentityHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton(TimeProvider.System);
-        services.AddOpsDatabase(config);
-        services.AddSingleton<AuditTrail>();
+        services.AddOpsCore(config);
         services.AddHttpContextAccessor();
         services.AddIdentityFeature(config);
         var harness = new IdentityHarness(services.BuildServiceProvider(validateScopes: true), connectionString);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Tests.Integration.Support;
 

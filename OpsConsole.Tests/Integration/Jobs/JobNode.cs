@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
+using OpsConsole.Features.SystemStatus;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
 using Quartz;
@@ -29,10 +32,9 @@ sealed class JobNode : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton(time ?? TimeProvider.System);
-        builder.Services.AddOpsDatabase(builder.Configuration);
-        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddOpsCore(builder.Configuration);
         builder.Services.AddAuthorizationBuilder().AddOpsPolicies();
-        builder.Services.AddJobs(builder.Configuration);
+        builder.Services.AddJobs(builder.Configuration).AddSystemFeature(builder.Configuration);
         addJobs(builder.Services, builder.Configuration);
 
         var host = builder.Build();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.MachineAuth;

@@ -7,7 +7,10 @@ using OpsConsole.Domain.Calendars;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Platform;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Notifications;
@@ -18,19 +21,22 @@ public sealed class AccountPreferencesTests(DatabaseFixture fixture) : IClassFix
     static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     static readonly QuietHoursSetting Night = new("America/New_York", new TimeOnly(22, 0), new TimeOnly(7, 0), true);
 
-    readonly ServiceProvider services = new ServiceCollection().AddOpsDatabase(new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString })
-        .Build()).BuildServiceProvider();
+    readonly ServiceProvider services = Services(fixture);
+
+    static ServiceProvider Services(DatabaseFixture fixture)
+    {
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString })
+            .Build();
+        return new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
+            .AddOpsCore(config).AddSingleton<AccountPreferences>().BuildServiceProvider();
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await services.DisposeAsync();
 
-    AccountPreferences Preferences()
-    {
-        var clock = new FakeTimeProvider(Now);
-        return new AccountPreferences(services.GetRequiredService<IDbContextFactory<OpsDbContext>>(), new AuditTrail(clock), clock);
-    }
+    AccountPreferences Preferences() => services.GetRequiredService<AccountPreferences>();
 
     /// <summary>A user with an account, and the principal their sign-in cookie would carry.</summary>
     async Task<(OpsUser User, ClaimsPrincipal Principal)> UserAsync(string email)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Outbox;
@@ -36,8 +37,7 @@ public sealed class OutboxHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IConfiguration>(config);
-        services.AddOpsDatabase(config);
-        services.AddTransitions(config).AddLive(config).AddNotifications(config);
+        services.AddOpsCore(config).AddLive(config).AddNotifications(config);
         provider = services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -18,7 +18,7 @@ public class DeadLetterRecurrenceTests(DatabaseFixture fixture) : IClassFixture<
 
     public Task DisposeAsync() => h.DisposeAsync();
 
-    static Func<OpsDbContext, CancellationToken, Task<TransitionDecision>> Fail(string message) =>
+    static Func<TransitionAttempt, CancellationToken, Task<TransitionDecision>> Fail(string message) =>
         (_, _) => throw new InvalidOperationException(message);
 
     static TransitionContext Try(Guid id, int n, string operation = TransitionHarness.Operation) =>

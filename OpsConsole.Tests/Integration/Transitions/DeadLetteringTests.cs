@@ -78,7 +78,7 @@ public class DeadLetteringTests(DatabaseFixture fixture) : IClassFixture<Databas
         var first = await h.NewAggregateAsync();
         var second = await h.NewAggregateAsync();
         var executor = h.Executor();
-        Func<OpsConsole.Platform.Data.OpsDbContext, CancellationToken, Task<TransitionDecision>> Fail(Guid id, int amount) =>
+        Func<TransitionAttempt, CancellationToken, Task<TransitionDecision>> Fail(Guid id, int amount) =>
             (_, _) => throw new InvalidOperationException($"Request {id} needs 'treasury' approval for {amount} EURe.");
 
         await executor.RunAsync(TransitionHarness.Work(first), Fail(first, 120));

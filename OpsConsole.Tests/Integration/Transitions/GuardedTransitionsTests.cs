@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Features.Audit;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Transitions;
 using OpsConsole.Tests.Integration.Support;
 
@@ -33,11 +34,10 @@ public class GuardedTransitionsTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         var id = await h.NewAggregateAsync();
 
-        var outcome = await h.Executor().RunAsync(TransitionHarness.Work(id), async (db, ct) =>
+        var outcome = await h.Executor().RunAsync(TransitionHarness.Work(id), async (attempt, ct) =>
         {
-            var aggregate = await ((TestAggregateDbContext)db).TestAggregates.SingleAsync(a => a.Id == id, ct);
+            var aggregate = await ((TestAggregateDbContext)attempt.Db).TestAggregates.SingleAsync(a => a.Id == id, ct);
             aggregate.State = "Submitted";
-            await h.Trail.AppendAsync(db, new AuditEntry("operator@demo.local", TransitionHarness.Operation, TransitionHarness.AggregateType, id.ToString()), ct);
             return TransitionDecision.Refuse("The daily limit is reached.");
         });
 
@@ -85,8 +85,8 @@ public class GuardedTransitionsTests(DatabaseFixture fixture) : IClassFixture<Da
         var submit = h.Submit(id);
         var calls = 0;
 
-        var outcome = await h.Executor().RunAsync(TransitionHarness.Work(id), (db, ct) =>
-            ++calls == 1 ? throw new DbUpdateConcurrencyException("changed underneath") : submit(db, ct));
+        var outcome = await h.Executor().RunAsync(TransitionHarness.Work(id), (attempt, ct) =>
+            ++calls == 1 ? throw new DbUpdateConcurrencyException("changed underneath") : submit(attempt, ct));
 
         Assert.Equal(2, Assert.IsType<TransitionOutcome.Applied>(outcome).Attempts);
         Assert.Empty(await h.DeadLettersAsync(id));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Audit;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Transitions;
 using OpsConsole.Tests.Integration.Support;
@@ -58,8 +59,6 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
         return services.GetRequiredService<GuardedTransitions>();
     }
 
-    public AuditTrail Trail => new(Clock);
-
     public async Task<Guid> NewAggregateAsync(string state = "Draft")
     {
         var id = Guid.NewGuid();
@@ -79,9 +78,10 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
     /// so failure times tell attempts apart; when <paramref name="conflictOn"/> says so, another connection updates
     /// the row after the load, so the save meets a changed xmin.
     /// </summary>
-    public Func<OpsDbContext, CancellationToken, Task<TransitionDecision>> Submit(Guid id, Func<int, bool>? conflictOn = null) =>
-        async (db, ct) =>
+    public Func<TransitionAttempt, CancellationToken, Task<TransitionDecision>> Submit(Guid id, Func<int, bool>? conflictOn = null) =>
+        async (a, ct) =>
         {
+            var db = a.Db;
             var attempt = ++Attempts;
             Clock.Advance(TimeSpan.FromSeconds(1));
             var aggregate = await ((TestAggregateDbContext)db).TestAggregates.SingleAsync(a => a.Id == id, ct);
@@ -91,8 +91,7 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
                 return TransitionDecision.Refuse($"Only a draft can be submitted; this one is {aggregate.State}.");
             var from = aggregate.State;
             aggregate.State = to;
-            await Trail.AppendAsync(db, new AuditEntry("operator@demo.local", Operation, AggregateType, id.ToString()), ct);
-            return TransitionDecision.Apply(from, to);
+            return TransitionDecision.Apply(from, to, TransitionEffects.Of(new AuditEntry("operator@demo.local", Operation, AggregateType, id.ToString())));
         };
 
     /// <summary>A competing writer: any committed update gives the row a new xmin.</summary>

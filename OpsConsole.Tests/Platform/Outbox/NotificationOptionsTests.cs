@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Retries;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Platform.Outbox;
 
@@ -53,7 +54,7 @@ public class NotificationOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.RetryBaseDelay);
         Assert.Equal(
             [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40)],
-            Enumerable.Range(1, 4).Select(n => NotificationDispatcher.Backoff(options.RetryBaseDelay, n)));
+            Enumerable.Range(1, 4).Select(n => RetryDelay.Exponential(options.RetryBaseDelay, n)));
     }
 
     [Theory]

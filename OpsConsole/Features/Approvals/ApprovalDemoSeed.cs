@@ -3,19 +3,23 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
+using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Domain.Stellar;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Approvals;
 
 /// <summary>
 /// Demo mode only: mint requests at every SLA stage (fresh, reminded, escalated, finally escalated, about to expire,
 /// expired, decided), so the inbox shows each colour of SLA bar and each role has something to act on. Each request is
-/// opened in the past and taken through its due steps by the same Domain functions the timers use, and recorded through
-/// the one recorder, so its audit trail and notifications look like a real history. Runs once: never over existing requests.
+/// opened in the past and taken through its due steps by the same Domain functions the timers use, and committed through
+/// the guarded-transition executor with the effects every change has, so its audit trail and notifications look like a
+/// real history. Runs once: never over existing requests.
 /// </summary>
-public sealed class ApprovalDemoSeed(IDbContextFactory<OpsDbContext> contexts, ApprovalRecorder recorder, IOptions<SlaOptions> sla, TimeProvider time)
+public sealed class ApprovalDemoSeed(
+    IDbContextFactory<OpsDbContext> contexts, GuardedTransitions transitions, ApprovalEffects effects, IOptions<SlaOptions> sla, TimeProvider time)
 {
     public const string Department = "treasury";
     const string Operator = "operator@demo.local";
@@ -47,38 +51,46 @@ public sealed class ApprovalDemoSeed(IDbContextFactory<OpsDbContext> contexts, A
     /// <summary>Stores the demo requests unless any request exists; returns how many were stored.</summary>
     public async Task<int> SeedAsync(CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.ApprovalRequests.AnyAsync(ct))
-            return 0;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            if (await db.ApprovalRequests.AnyAsync(ct))
+                return 0;
         var now = time.GetUtcNow();
         var n = 0;
         foreach (var seed in Seeds)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await StoreAsync(db, seed, ++n, now, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            var id = Guid.NewGuid();
+            var number = ++n;
+            var work = new TransitionContext(ApprovalAuditActions.SubjectType, id.ToString(), "approval.demo_seed", DeadLetterSources.Sweeper);
+            var outcome = await transitions.RunAsync(work, async (attempt, token) =>
+            {
+                var (request, described) = await StoreAsync(attempt.Db, seed, id, number, now, token);
+                return TransitionDecision.Apply("", request.Status.ToString(), described);
+            }, ct);
+            if (outcome is not TransitionOutcome.Applied)
+                throw new InvalidOperationException($"The demo request '{seed.Title}' could not be stored: {outcome}");
         }
         return Seeds.Count;
     }
 
-    async Task StoreAsync(OpsDbContext db, Seed seed, int n, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Adds the request in its final state and describes each change it went through, oldest first.</summary>
+    async Task<(ApprovalRequest Request, TransitionEffects Effects)> StoreAsync(OpsDbContext db, Seed seed, Guid id, int n, DateTimeOffset now,
+        CancellationToken ct)
     {
         var payload = new MintPayload("EURE", DemoAccount(0), DemoAccount(n), seed.Amount, $"demo {n}");
         var tenant = seed.RequestedBy == MachineClientOptions.DemoKeyId ? MachineClientOptions.DemoTenant : null;
         var input = new NewApprovalRequest(ApprovalKind.Mint, seed.Title, seed.Department, seed.RequestedBy, payload, tenant);
-        var opened = ApprovalRules.Open(input, Guid.NewGuid(), seed.Policy, sla.Value.Calendar, now - seed.Age);
+        var opened = ApprovalRules.Open(input, id, seed.Policy, sla.Value.Calendar, now - seed.Age);
         var request = opened.Request;
         db.ApprovalRequests.Add(request);
-        await recorder.RecordAsync(db, request, request.RequestedBy, ApprovalAuditActions.Created, ApprovalStatus.Pending, request.Tier,
+        var all = await effects.DescribeAsync(db, request, request.RequestedBy, ApprovalAuditActions.Created, ApprovalStatus.Pending, request.Tier,
             null, opened.Notices, ct);
 
         var decideAt = seed.DecidedBy is null ? now : now - seed.Age / 2;
         // Each step at its own due time, as the timers would have fired it.
         while (request.Status == ApprovalStatus.Pending && request.NextDueAt is { } due && due <= decideAt)
             foreach (var step in SlaSteps.ApplyDue(request, sla.Value.Calendar, due))
-                await recorder.RecordAsync(db, request, ApprovalActor.Sla.Id, step.AuditAction, step.From, step.TierBefore,
-                    $"SLA step {step.Step} was due", step.Notices, ct);
+                all.Add(await effects.DescribeAsync(db, request, ApprovalActor.Sla.Id, step.AuditAction, step.From, step.TierBefore,
+                    $"SLA step {step.Step} was due", step.Notices, ct));
 
         if (seed.DecidedBy is { } decider)
         {
@@ -87,8 +99,10 @@ public sealed class ApprovalDemoSeed(IDbContextFactory<OpsDbContext> contexts, A
             var change = ApprovalRules.Apply(request, command, actor, decideAt, sla.Value.Calendar);
             if (!change.IsApplied)
                 throw new InvalidOperationException($"The demo request '{seed.Title}' could not be decided: {change.Refusal}");
-            await recorder.RecordAsync(db, request, decider, change.AuditAction!, change.From, change.TierBefore, seed.Reason, change.Notices, ct);
+            all.Add(await effects.DescribeAsync(db, request, decider, change.AuditAction!, change.From, change.TierBefore, seed.Reason,
+                change.Notices, ct));
         }
+        return (request, all);
     }
 
     /// <summary>A valid, made-up Stellar account id; demo requests never reach a network.</summary>

@@ -8,12 +8,11 @@ using OpsConsole.Platform.Outbox;
 namespace OpsConsole.Features.Approvals;
 
 /// <summary>
-/// Writes the outbox rows for a change's notices, in its transaction: each person in-app (when they have an account)
-/// and by email, and the Slack and webhook targets once per event; channels that are off are skipped by the outbox.
-/// Email to someone in their quiet hours waits until they end, unless the event is Critical.
+/// Renders the messages for a change's notices: each person in-app (when they have an account) and by email, and the
+/// Slack and webhook targets once per event; the outbox skips channels that are off. Email to someone in their quiet
+/// hours waits until they end, unless the event is Critical.
 /// </summary>
 public sealed class ApprovalNotifier(
-    Outbox outbox,
     ApprovalRecipients recipients,
     IRecipientQuietHours quietHours,
     IOptions<ApprovalNotifyOptions> options,
@@ -22,10 +21,10 @@ public sealed class ApprovalNotifier(
     public const string SlackRecipient = "slack";
     public const string WebhookRecipient = "webhook";
 
-    public async Task<int> StageAsync(OpsDbContext db, ApprovalRequest request, IReadOnlyList<ApprovalNotice> notices, string actor,
-        string? reason, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxMessage>> NoticesAsync(OpsDbContext db, ApprovalRequest request, IReadOnlyList<ApprovalNotice> notices,
+        string actor, string? reason, CancellationToken ct)
     {
-        var written = 0;
+        List<OutboxMessage> messages = [];
         var now = time.GetUtcNow();
         var model = NotificationModel.From(request, actor, reason, options.Value.BaseUrl);
         foreach (var notice in notices)
@@ -39,20 +38,16 @@ public sealed class ApprovalNotifier(
             foreach (var person in people)
             {
                 // The bell is never held: it makes no sound, and the person sees it when they next look.
-                if (person.UserId is { } userId && await outbox.EnqueueAsync(db, Message(OutboxChannel.InApp, userId), ct))
-                    written++;
+                if (person.UserId is { } userId)
+                    messages.Add(Message(OutboxChannel.InApp, userId));
                 var plan = DeliveryPlan.For(notice.Class, NotificationChannel.Email,
                     person.UserId is { } id ? quiet.GetValueOrDefault(id) : null, now);
-                var email = Message(OutboxChannel.Email, person.Email) with { NotBefore = plan.Held ? plan.SendAt : null };
-                if (await outbox.EnqueueAsync(db, email, ct))
-                    written++;
+                messages.Add(Message(OutboxChannel.Email, person.Email) with { NotBefore = plan.Held ? plan.SendAt : null });
             }
             // Slack and the webhook reach a team, not one person, so no one's quiet hours hold them back.
-            if (await outbox.EnqueueAsync(db, Message(OutboxChannel.Slack, SlackRecipient), ct))
-                written++;
-            if (await outbox.EnqueueAsync(db, Message(OutboxChannel.Webhook, WebhookRecipient), ct))
-                written++;
+            messages.Add(Message(OutboxChannel.Slack, SlackRecipient));
+            messages.Add(Message(OutboxChannel.Webhook, WebhookRecipient));
         }
-        return written;
+        return messages;
     }
 }

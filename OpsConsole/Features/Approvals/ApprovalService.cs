@@ -10,10 +10,10 @@ using OpsConsole.Platform.Transitions;
 namespace OpsConsole.Features.Approvals;
 
 /// <summary>Creates requests and carries out people's actions on them, each through the guarded-transition executor:
-/// the Domain decides, and the change, its audit event and its live announcement commit together.</summary>
+/// the Domain decides, this describes the change's effects, and the executor commits them together.</summary>
 public sealed class ApprovalService(
     GuardedTransitions transitions,
-    ApprovalRecorder recorder,
+    ApprovalEffects effects,
     SlaPolicies policies,
     IOptions<SlaOptions> sla,
     TimeProvider time)
@@ -27,8 +27,9 @@ public sealed class ApprovalService(
         ApprovalIdempotencyKey? replayed = null;
         var work = new TransitionContext(ApprovalAuditActions.SubjectType, id.ToString(), ApprovalAuditActions.Created,
             DeadLetterSources.Api, claim?.Key, new JsonObject { ["title"] = input.Title, ["department"] = input.Department });
-        var outcome = await transitions.RunAsync(work, async (db, token) =>
+        var outcome = await transitions.RunAsync(work, async (attempt, token) =>
         {
+            var db = attempt.Db;
             created = null;
             if (claim is not null)
             {
@@ -56,10 +57,9 @@ public sealed class ApprovalService(
                     Response = claim.Response(opened.Request),
                     CreatedAt = time.GetUtcNow(),
                 });
-            await recorder.RecordAsync(db, opened.Request, opened.Request.RequestedBy, ApprovalAuditActions.Created,
-                ApprovalStatus.Pending, opened.Request.Tier, null, opened.Notices, token);
             created = opened.Request;
-            return TransitionDecision.Apply("", nameof(ApprovalStatus.Pending));
+            return TransitionDecision.Apply("", nameof(ApprovalStatus.Pending), await effects.DescribeAsync(db, opened.Request,
+                opened.Request.RequestedBy, ApprovalAuditActions.Created, ApprovalStatus.Pending, opened.Request.Tier, null, opened.Notices, token));
         }, ct);
         return outcome switch
         {
@@ -99,8 +99,9 @@ public sealed class ApprovalService(
         var work = new TransitionContext(ApprovalAuditActions.SubjectType, id.ToString(), $"approval.{command.Action}",
             actor.IsSystem ? DeadLetterSources.Sweeper : DeadLetterSources.Ui, null,
             new JsonObject { ["action"] = command.Action.ToString(), ["actor"] = actor.Id, ["reason"] = command.Reason, ["assignTo"] = command.AssignTo });
-        return await transitions.RunAsync(work, async (db, token) =>
+        return await transitions.RunAsync(work, async (attempt, token) =>
         {
+            var db = attempt.Db;
             var request = await db.ApprovalRequests.SingleOrDefaultAsync(r => r.Id == id, token);
             if (request is null)
                 return TransitionDecision.Refuse($"Request {id} does not exist.");
@@ -110,15 +111,15 @@ public sealed class ApprovalService(
             var change = ApprovalRules.Apply(request, cmd, actor, time.GetUtcNow(), sla.Value.Calendar);
             if (!change.IsApplied)
                 return TransitionDecision.Refuse(change.Refusal!);
-            await recorder.RecordAsync(db, request, actor.Id, change.AuditAction!, change.From, change.TierBefore, cmd.Reason,
+            var described = await effects.DescribeAsync(db, request, actor.Id, change.AuditAction!, change.From, change.TierBefore, cmd.Reason,
                 change.Resubmission is null ? change.Notices : [], token);
             if (change.Resubmission is { } fresh)
             {
                 db.ApprovalRequests.Add(fresh);
-                await recorder.RecordAsync(db, fresh, actor.Id, ApprovalAuditActions.Created, ApprovalStatus.Pending, fresh.Tier,
-                    $"resubmission of {request.Id}", change.Notices, token);
+                described.Add(await effects.DescribeAsync(db, fresh, actor.Id, ApprovalAuditActions.Created, ApprovalStatus.Pending, fresh.Tier,
+                    $"resubmission of {request.Id}", change.Notices, token));
             }
-            return TransitionDecision.Apply(change.From.ToString(), (change.To ?? change.From).ToString());
+            return TransitionDecision.Apply(change.From.ToString(), (change.To ?? change.From).ToString(), described);
         }, ct);
     }
 }

@@ -19,7 +19,7 @@ public static class ApprovalsFeature
             .ValidateOnStart();
         services.AddSingleton<ApprovalRecipients>();
         services.AddSingleton<ApprovalNotifier>();
-        services.AddSingleton<ApprovalRecorder>();
+        services.AddSingleton<ApprovalEffects>();
         // SlaPolicies asks the Admin policy of whoever edits; the host's identity feature adds the policies themselves.
         services.AddAuthorizationCore();
         services.AddSingleton<SlaPolicies>();

@@ -16,6 +16,6 @@ static partial class SlaLog
     public static partial void Deferred(ILogger logger, string operation, Guid requestId, int failures, DateTimeOffset deferredUntil);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "{Operation} failed for request {RequestId} and its deferral could not be written; the next tick may claim it again")]
-    public static partial void DeferralNotWritten(ILogger logger, Exception error, string operation, Guid requestId);
+        Message = "{Operation} failed for request {RequestId} and its deferral could not be written ({Outcome}); the next tick may claim it again")]
+    public static partial void DeferralNotWritten(ILogger logger, string operation, Guid requestId, string outcome);
 }

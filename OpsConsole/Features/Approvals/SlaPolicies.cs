@@ -4,24 +4,25 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Calendars;
-using OpsConsole.Features.Audit;
+using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Approvals;
 
 /// <summary>
 /// The SLA policy in force per request kind: an Admin's stored edit, else the settings (which fall back to the kind's
-/// default). Each edit and reset commits with its audit event; one made from an outdated read is refused.
+/// default). Each edit and reset is a guarded transition with its audit event; one made from an outdated read is refused.
 /// Requests keep the policy they were opened under, so an edit moves no deadline of a request already open.
 /// </summary>
 public sealed class SlaPolicies(
     IDbContextFactory<OpsDbContext> contexts,
+    GuardedTransitions transitions,
     IOptions<SlaOptions> sla,
-    AuditTrail audit,
     IAuthorizationService authorization,
     TimeProvider time)
 {
@@ -72,44 +73,41 @@ public sealed class SlaPolicies(
         var actor = caller.FindFirstValue(ClaimTypes.Email) ?? caller.Identity?.Name
             ?? throw new UnauthorizedAccessException("Only a signed-in user with an email may change SLA policies.");
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var row = await db.SlaPolicyOverrides.SingleOrDefaultAsync(o => o.Kind == kind, ct);
-        if (Stale(kind, row, expectedVersion) is { } stale)
-            return [new("", stale)];
-        var before = Effective(kind, row);
-        var after = policy ?? FromSettings(kind);
-        // Saving what is in force already changes nothing; a reset with nothing stored likewise.
-        if (policy is not null ? before.Policy == after : row is null)
-            return [];
+        var work = new TransitionContext(SubjectType, kind.ToString(), ApprovalAuditActions.PolicyChanged, DeadLetterSources.Ui, null,
+            new JsonObject { ["kind"] = kind.ToString(), ["reset"] = policy is null });
+        var outcome = await transitions.RunAsync(work, async (attempt, token) =>
+        {
+            var db = attempt.Db;
+            var row = await db.SlaPolicyOverrides.SingleOrDefaultAsync(o => o.Kind == kind, token);
+            if (Stale(kind, row, expectedVersion) is { } stale)
+                return TransitionDecision.Refuse(stale);
+            var before = Effective(kind, row);
+            var after = policy ?? FromSettings(kind);
+            // Saving what is in force already changes nothing; a reset with nothing stored likewise.
+            if (policy is not null ? before.Policy == after : row is null)
+                return TransitionDecision.Unchanged(before.IsEdited ? "edited" : "settings");
 
-        var now = time.GetUtcNow();
-        if (policy is null)
-            db.SlaPolicyOverrides.Remove(row!);
-        else if (row is null)
-            db.SlaPolicyOverrides.Add(NewRow(kind, policy, actor, now));
-        else
+            var now = time.GetUtcNow();
+            if (policy is null)
+                db.SlaPolicyOverrides.Remove(row!);
+            else if (row is null)
+                db.SlaPolicyOverrides.Add(NewRow(kind, policy, actor, now));
+            else
+            {
+                row.Set(policy);
+                row.UpdatedBy = actor;
+                row.UpdatedAt = now;
+            }
+            return TransitionDecision.Apply(before.IsEdited ? "edited" : "settings", policy is null ? "settings" : "edited", TransitionEffects.Of(
+                new AuditEntry(actor, ApprovalAuditActions.PolicyChanged, SubjectType, kind.ToString(), Details(before, after, policy is null))));
+        }, ct);
+        return outcome switch
         {
-            row.Set(policy);
-            row.UpdatedBy = actor;
-            row.UpdatedAt = now;
-        }
-        await audit.AppendAsync(db, new AuditEntry(actor, ApprovalAuditActions.PolicyChanged, SubjectType, kind.ToString(),
-            Details(before, after, policy is null)), ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return [];
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return [new("", StaleMessage(kind))];
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return [new("", StaleMessage(kind))];
-        }
+            TransitionOutcome.Applied or TransitionOutcome.Unchanged => [],
+            TransitionOutcome.Refused refused => [new("", refused.Reason)],
+            TransitionOutcome.DeadLettered dead => [new("", $"The {kind} policy was not saved: {dead.Reason} Reload it and try again.")],
+            _ => throw new InvalidOperationException("A guarded transition ended in an unknown way."),
+        };
     }
 
     EffectiveSlaPolicy Effective(ApprovalKind kind, SlaPolicyOverride? edit) => edit is null
@@ -133,9 +131,6 @@ public sealed class SlaPolicies(
             ? null
             : $"The {kind} policy was changed by {row.UpdatedBy} at {Stamp(row.UpdatedAt)} after you opened it; reload to see it, then edit again.";
     }
-
-    static string StaleMessage(ApprovalKind kind) =>
-        $"The {kind} policy was changed by another Admin while you saved; reload to see it, then edit again.";
 
     static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

@@ -32,13 +32,7 @@ public sealed class SlaTimers(SlaStepTransition steps, SlaDeferrals deferrals, I
         {
             var now = time.GetUtcNow();
             var size = sla.Value.BatchSize;
-            var last = after;
-            var batch = await steps.RunAsync(Batch(SweepOperation, now), db => db.Database.SqlQuery<Guid>($"""
-                SELECT r.id AS "Value" FROM approval_requests r
-                WHERE r.status = 'Pending' AND r.id > {last}
-                  AND NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > {now})
-                ORDER BY r.id LIMIT {size} FOR UPDATE OF r SKIP LOCKED
-                """), now, handBackFailure: true, ct);
+            var batch = await steps.RunAsync(Batch(SweepOperation, now), SlaClaim.Sweep(now, after, size), now, WhenExhausted.HandBack, ct);
             var (fallback, goOn) = await FallBackAsync(SweepOperation, batch, [], ct);
             fired += batch.Steps + fallback;
             if (!goOn || batch.Claimed.Count < size)
@@ -57,13 +51,7 @@ public sealed class SlaTimers(SlaStepTransition steps, SlaDeferrals deferrals, I
         {
             var now = time.GetUtcNow();
             var size = sla.Value.BatchSize;
-            var skip = failed.ToArray();
-            var batch = await steps.RunAsync(Batch(ApplyDueOperation, now), db => db.Database.SqlQuery<Guid>($"""
-                SELECT r.id AS "Value" FROM approval_requests r
-                WHERE r.status = 'Pending' AND r.next_due_at <= {now} AND r.id <> ALL({skip})
-                  AND NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > {now})
-                ORDER BY r.next_due_at LIMIT {size} FOR UPDATE OF r SKIP LOCKED
-                """), now, handBackFailure: true, ct);
+            var batch = await steps.RunAsync(Batch(ApplyDueOperation, now), SlaClaim.Due(now, failed, size), now, WhenExhausted.HandBack, ct);
             var (fallback, goOn) = await FallBackAsync(ApplyDueOperation, batch, failed, ct);
             fired += batch.Steps + fallback;
             if (batch.DeadLetterId is not null)
@@ -75,10 +63,11 @@ public sealed class SlaTimers(SlaStepTransition steps, SlaDeferrals deferrals, I
 
     /// <summary>Redoes the steps now due for one request against its current state, for a dead letter's retry: it waits
     /// for the row rather than skip it, ignores any deferral, and hands a failure back instead of writing another record.</summary>
-    public Task<SlaStepsResult> RetryRequestAsync(Guid id, string operation, CancellationToken ct) =>
-        steps.RunAsync(ForRequest(id, operation), db => db.Database.SqlQuery<Guid>(
-            $"SELECT id AS \"Value\" FROM approval_requests WHERE id = {id} AND status = 'Pending' FOR UPDATE"),
-            time.GetUtcNow(), handBackFailure: true, ct);
+    public Task<SlaStepsResult> RetryRequestAsync(Guid id, string operation, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return steps.RunAsync(ForRequest(id, operation), SlaClaim.Retry(id, now), now, WhenExhausted.HandBack, ct);
+    }
 
     /// <summary>After a failed batch, applies its requests one by one, each its own transition; one that fails is
     /// dead-lettered under its own id and deferred. Returns the steps fired and whether the run should go on.</summary>
@@ -93,12 +82,7 @@ public sealed class SlaTimers(SlaStepTransition steps, SlaDeferrals deferrals, I
         foreach (var id in batch.Claimed)
         {
             var now = time.GetUtcNow();
-            var one = await steps.RunAsync(ForRequest(id, operation), db => db.Database.SqlQuery<Guid>($"""
-                SELECT r.id AS "Value" FROM approval_requests r
-                WHERE r.id = {id} AND r.status = 'Pending'
-                  AND NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > {now})
-                FOR UPDATE OF r SKIP LOCKED
-                """), now, handBackFailure: false, ct);
+            var one = await steps.RunAsync(ForRequest(id, operation), SlaClaim.One(id, now), now, WhenExhausted.DeadLetter, ct);
             fired += one.Steps;
             if (one.Succeeded)
                 continue;

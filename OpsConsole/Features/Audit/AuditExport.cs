@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using OpsConsole.Platform.Data;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Audit;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Audit;
 
@@ -7,16 +8,18 @@ namespace OpsConsole.Features.Audit;
 /// Writes the events that match a filter as CSV, newest first. The export is recorded first, so it is on the trail
 /// even if the download breaks off, and it covers exactly the events older than its own record.
 /// </summary>
-public sealed class AuditExport(IDbContextFactory<OpsDbContext> dbs, AuditTrail trail, AuditQuery query)
+public sealed class AuditExport(GuardedTransitions transitions, AuditQuery query)
 {
     const int BatchSize = 1000;
 
     /// <summary>Returns the number of events written.</summary>
     public async Task<int> WriteCsvAsync(AuditFilter filter, string actor, TextWriter writer, CancellationToken ct = default)
     {
-        long recordId;
-        await using (var db = await dbs.CreateDbContextAsync(ct))
-            recordId = (await trail.AppendAloneAsync(db, new AuditEntry(actor, AuditActions.Exported, "audit", "export", filter.ToJson()), ct)).Id;
+        var recorded = await transitions.RunAsync(new TransitionContext("audit", "export", AuditActions.Exported, DeadLetterSources.Ui),
+            (_, _) => Task.FromResult(TransitionDecision.Apply("", "exported",
+                TransitionEffects.Of(new AuditEntry(actor, AuditActions.Exported, "audit", "export", filter.ToJson())))), ct);
+        if (recorded is not TransitionOutcome.Applied { AuditEventIds: [var recordId] })
+            throw new InvalidOperationException($"The export could not be recorded on the audit trail ({recorded}); nothing was exported.");
 
         await writer.WriteAsync(AuditCsv.Header + "\r\n");
         var count = 0;

@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.Audit;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Audit;
 
 /// <summary>Reads the whole trail in id order, in keyset batches so a million rows never sit in memory at once, and lets the Domain verify it.</summary>
-public sealed class AuditVerification(IDbContextFactory<OpsDbContext> dbs, AuditTrail trail)
+public sealed class AuditVerification(IDbContextFactory<OpsDbContext> dbs, GuardedTransitions transitions)
 {
     public const int DefaultBatchSize = 2000;
 
@@ -41,8 +44,10 @@ public sealed class AuditVerification(IDbContextFactory<OpsDbContext> dbs, Audit
             details["brokenAt"] = broken.EventId;
             details["fault"] = broken.Fault.ToString();
         }
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await trail.AppendAloneAsync(db, new AuditEntry(actor, AuditActions.Verified, "audit", "chain", details), ct);
-        return verdict;
+        var recorded = await transitions.RunAsync(new TransitionContext("audit", "chain", AuditActions.Verified, DeadLetterSources.Ui),
+            (_, _) => Task.FromResult(TransitionDecision.Apply("", verdict.IsIntact ? "intact" : "broken",
+                TransitionEffects.Of(new AuditEntry(actor, AuditActions.Verified, "audit", "chain", details)))), ct);
+        return recorded is TransitionOutcome.Applied ? verdict
+            : throw new InvalidOperationException($"The verification could not be recorded on the audit trail ({recorded}).");
     }
 }

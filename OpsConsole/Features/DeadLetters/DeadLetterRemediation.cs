@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
@@ -12,13 +12,15 @@ namespace OpsConsole.Features.DeadLetters;
 /// <summary>
 /// Retry, resolve and discard, one record or many. A retry first claims the record (Unresolved → Retrying under xmin,
 /// with a claim id and time), so of two people pressing Retry only one runs the handler, and its result is written only
-/// while that claim still holds the record; each status change commits with its history row, its audit event and its
-/// live announcement. The Remediator check is made here, not only in the page.
+/// while that claim still holds the record. Claim, result and closing are each a guarded transition that commits the
+/// status with its history row, its audit event and its live announcement. The Remediator check is made here, not only
+/// in the page.
 /// </summary>
 public sealed class DeadLetterRemediation(
     IDbContextFactory<OpsDbContext> dbs,
     IServiceScopeFactory scopes,
     IAuthorizationService authorization,
+    GuardedTransitions transitions,
     RemediationLedger ledger,
     TimeProvider time,
     ILogger<DeadLetterRemediation> log)
@@ -98,100 +100,102 @@ public sealed class DeadLetterRemediation(
     async Task<(DeadLetter? Letter, IDeadLetterHandler? Handler, RemediationResult? Refusal)> ClaimAsync(
         string actor, Guid id, DeadLetterHandlers handlers, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (letter is null)
-            return (null, null, NotFound(id));
-        if (handlers.Find(letter) is not { } handler)
-            return (null, null, RemediationResult.Refused(
-                $"No retry handler is registered for {letter.Operation} on {letter.AggregateType} from {letter.Source}; resolve or discard it instead."));
-        if (letter.Status == DeadLetterStatus.Retrying)
-            return (null, null, await AlreadyRetryingAsync(db, id, ct));
-        var now = time.GetUtcNow();
-        var decision = DeadLetterRetryClaims.Claim(letter, Guid.CreateVersion7(now), now);
-        if (!decision.IsAllowed)
-            return (null, null, RemediationResult.Refused(decision.Refusal!));
-
-        try
+        DeadLetter? claimed = null;
+        IDeadLetterHandler? handler = null;
+        RemediationResult? refusal = null;
+        var outcome = await transitions.RunAsync(Work(id, DeadLetterActions.RetryStarted, actor), async (attempt, token) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var db = attempt.Db;
+            var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, token);
+            refusal = letter is null ? NotFound(id)
+                : (handler = handlers.Find(letter)) is null ? RemediationResult.Refused(
+                    $"No retry handler is registered for {letter.Operation} on {letter.AggregateType} from {letter.Source}; resolve or discard it instead.")
+                : letter.Status == DeadLetterStatus.Retrying ? await AlreadyRetryingAsync(db, id, token)
+                : null;
+            if (refusal is not null)
+                return TransitionDecision.Refuse(refusal.Message);
+            var now = time.GetUtcNow();
+            var from = letter!.Status;
+            var decision = DeadLetterRetryClaims.Claim(letter, Guid.CreateVersion7(now), now);
+            if (!decision.IsAllowed)
+            {
+                refusal = RemediationResult.Refused(decision.Refusal!);
+                return TransitionDecision.Refuse(decision.Refusal!);
+            }
             ledger.AddHistory(db, letter.Id, actor, DeadLetterActions.RetryStarted, null, "claimed");
-            await ledger.AnnounceAsync(db, letter, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return (letter, handler, null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else changed the record between our read and our write; tell them who, when it is a retry.
-            db.ChangeTracker.Clear();
-            var current = await db.DeadLetters.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-            return (null, null, current?.Status == DeadLetterStatus.Retrying
-                ? await AlreadyRetryingAsync(db, id, ct)
-                : RemediationResult.Refused($"The dead letter was changed meanwhile and is now {current?.Status.ToString() ?? "gone"}; reload it."));
-        }
+            claimed = letter;
+            return TransitionDecision.Apply(from.ToString(), letter.Status.ToString(),
+                RemediationLedger.Effects(actor, DeadLetterActions.RetryStarted, letter, null, "claimed"));
+        }, ct);
+        return outcome is TransitionOutcome.Applied
+            ? (claimed, handler, null)
+            : (null, null, refusal ?? Unfinished(outcome));
     }
 
     async Task<RemediationResult> FinishRetryAsync(
         string actor, Guid id, Guid claimId, RetryResult result, Exception? error, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Locked, so a recurrence counted by DeadLetterWriter or the stale-claim recovery waits for this result, not the reverse.
-        var letter = await db.DeadLetters.FromSql($"SELECT *, xmin FROM dead_letters WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (letter is null || !DeadLetterRetryClaims.IsHeldBy(letter, claimId))
-            return await FinishedLateAsync(db, tx, actor, id, letter, result, ct);
-        var now = time.GetUtcNow();
-        RemediationDecision decision;
-        if (result.Succeeded)
+        RemediationResult? answer = null;
+        var outcome = await transitions.RunAsync(Work(id, DeadLetterActions.Retried, actor), async (attempt, token) =>
         {
-            decision = DeadLetterLifecycle.Apply(letter, RemediationAction.RetrySucceeded, now);
-        }
-        else
-        {
-            var cause = error?.GetBaseException();
-            decision = DeadLetterRetries.RecordFailure(letter, result.Reason ?? "The retry failed without a reason.",
-                cause is null ? null : cause.GetType().FullName ?? cause.GetType().Name, error?.ToString(), now);
-        }
-        if (!decision.IsAllowed)
-        {
-            // Only a Retrying record is finished here, and the claim keeps everyone else off it.
-            log.LogError("Retry of dead letter {DeadLetterId} could not be recorded: {Refusal}", id, decision.Refusal);
-            return RemediationResult.Refused(decision.Refusal!);
-        }
-        var outcome = result.Succeeded ? "resolved" : $"still failing: {letter.ReasonMessage}";
-        ledger.AddHistory(db, id, actor, DeadLetterActions.Retried, null, outcome);
-        await ledger.AuditAsync(db, actor, DeadLetterActions.Retried, letter, null, result.Succeeded ? "resolved" : "still_failing", ct);
-        await ledger.AnnounceAsync(db, letter, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return result.Succeeded
-            ? new RemediationResult(RemediationOutcome.Resolved, "The retry succeeded; the dead letter is resolved.")
-            : new RemediationResult(RemediationOutcome.StillFailing, $"The retry failed again: {letter.ReasonMessage}");
+            var db = attempt.Db;
+            // Locked, so a recurrence counted by DeadLetterWriter or the stale-claim recovery waits for this result, not the reverse.
+            var letter = await db.DeadLetters.FromSql($"SELECT *, xmin FROM dead_letters WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(token);
+            if (letter is null || !DeadLetterRetryClaims.IsHeldBy(letter, claimId))
+                return FinishedLate(db, actor, id, letter, result, out answer);
+            var now = time.GetUtcNow();
+            var from = letter.Status;
+            RemediationDecision decision;
+            if (result.Succeeded)
+            {
+                decision = DeadLetterLifecycle.Apply(letter, RemediationAction.RetrySucceeded, now);
+            }
+            else
+            {
+                var cause = error?.GetBaseException();
+                decision = DeadLetterRetries.RecordFailure(letter, result.Reason ?? "The retry failed without a reason.",
+                    cause is null ? null : cause.GetType().FullName ?? cause.GetType().Name, error?.ToString(), now);
+            }
+            if (!decision.IsAllowed)
+            {
+                // Only a Retrying record is finished here, and the claim keeps everyone else off it.
+                log.LogError("Retry of dead letter {DeadLetterId} could not be recorded: {Refusal}", id, decision.Refusal);
+                answer = RemediationResult.Refused(decision.Refusal!);
+                return TransitionDecision.Refuse(decision.Refusal!);
+            }
+            var outcome = result.Succeeded ? "resolved" : $"still failing: {letter.ReasonMessage}";
+            ledger.AddHistory(db, id, actor, DeadLetterActions.Retried, null, outcome);
+            answer = result.Succeeded
+                ? new RemediationResult(RemediationOutcome.Resolved, "The retry succeeded; the dead letter is resolved.")
+                : new RemediationResult(RemediationOutcome.StillFailing, $"The retry failed again: {letter.ReasonMessage}");
+            return TransitionDecision.Apply(from.ToString(), letter.Status.ToString(), RemediationLedger.Effects(
+                actor, DeadLetterActions.Retried, letter, null, result.Succeeded ? "resolved" : "still_failing"));
+        }, ct);
+        return outcome is TransitionOutcome.Applied or TransitionOutcome.Refused && answer is not null ? answer : Unfinished(outcome);
     }
 
     /// <summary>
     /// The claim was taken back (the retry ran past DeadLetters:StaleRetryAfter) and the record may have moved on; the
     /// result is kept in history and audit for staff to weigh, and the record is left as it is.
     /// </summary>
-    async Task<RemediationResult> FinishedLateAsync(
-        OpsDbContext db, IDbContextTransaction tx, string actor, Guid id, DeadLetter? letter, RetryResult result, CancellationToken ct)
+    TransitionDecision FinishedLate(OpsDbContext db, string actor, Guid id, DeadLetter? letter, RetryResult result, out RemediationResult answer)
     {
         var came = result.Succeeded ? "succeeded" : $"failed: {result.Reason ?? "no reason given"}";
         log.LogWarning("Retry of dead letter {DeadLetterId} finished after its claim was taken back ({Outcome}); the record is left as it is",
             id, came);
         if (letter is null)
-            return RemediationResult.Refused($"The retry {came}, but dead letter {id} is gone meanwhile.");
+        {
+            answer = RemediationResult.Refused($"The retry {came}, but dead letter {id} is gone meanwhile.");
+            return TransitionDecision.Refuse(answer.Message);
+        }
         var outcome = result.Succeeded ? "succeeded_late" : "failed_late";
         var note = $"The retry {came}, after its claim had been taken back; the record was left {letter.Status}.";
         if (note.Length > RemediationNotes.MaxLength)
             note = note[..(RemediationNotes.MaxLength - 1)] + "…";
         ledger.AddHistory(db, id, actor, DeadLetterActions.RetryFinishedLate, note, outcome);
-        await ledger.AuditAsync(db, actor, DeadLetterActions.RetryFinishedLate, letter, note, outcome, ct);
-        await ledger.AnnounceAsync(db, letter, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return RemediationResult.Refused($"{note} Check the work's current state before acting on the record again.");
+        answer = RemediationResult.Refused($"{note} Check the work's current state before acting on the record again.");
+        return TransitionDecision.Apply(letter.Status.ToString(), letter.Status.ToString(),
+            RemediationLedger.Effects(actor, DeadLetterActions.RetryFinishedLate, letter, note, outcome));
     }
 
     async Task<RemediationResult> CloseAsync(ClaimsPrincipal user, Guid id, RemediationAction action, string note, CancellationToken ct)
@@ -202,33 +206,35 @@ public sealed class DeadLetterRemediation(
             return RemediationResult.Refused(problem);
         var actor = ActorOf(user);
         note = note.Trim();
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (letter is null)
-            return NotFound(id);
-        if (letter.Status == DeadLetterStatus.Retrying)
-            return await AlreadyRetryingAsync(db, id, ct);
-        var decision = DeadLetterLifecycle.Apply(letter, action, time.GetUtcNow());
-        if (!decision.IsAllowed)
-            return RemediationResult.Refused(decision.Refusal!);
-
         var (auditAction, outcome) = action == RemediationAction.Resolve
             ? (DeadLetterActions.Resolved, RemediationOutcome.Resolved)
             : (DeadLetterActions.Discarded, RemediationOutcome.Discarded);
-        try
+        RemediationResult? refusal = null;
+        var ended = await transitions.RunAsync(Work(id, auditAction, actor), async (attempt, token) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            ledger.AddHistory(db, id, actor, auditAction, note, outcome.ToString().ToLowerInvariant());
-            await ledger.AuditAsync(db, actor, auditAction, letter, note, outcome.ToString().ToLowerInvariant(), ct);
-            await ledger.AnnounceAsync(db, letter, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+            var db = attempt.Db;
+            var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, token);
+            refusal = letter is null ? NotFound(id)
+                : letter.Status == DeadLetterStatus.Retrying ? await AlreadyRetryingAsync(db, id, token)
+                : null;
+            if (refusal is not null)
+                return TransitionDecision.Refuse(refusal.Message);
+            var from = letter!.Status;
+            var decision = DeadLetterLifecycle.Apply(letter, action, time.GetUtcNow());
+            if (!decision.IsAllowed)
+            {
+                refusal = RemediationResult.Refused(decision.Refusal!);
+                return TransitionDecision.Refuse(decision.Refusal!);
+            }
+            var word = outcome.ToString().ToLowerInvariant();
+            ledger.AddHistory(db, id, actor, auditAction, note, word);
+            return TransitionDecision.Apply(from.ToString(), letter.Status.ToString(), RemediationLedger.Effects(actor, auditAction, letter, note, word));
+        }, ct);
+        return ended switch
         {
-            return RemediationResult.Refused("The dead letter was changed by someone else meanwhile; reload it and try again.");
-        }
-        return new RemediationResult(outcome, $"The dead letter is {outcome.ToString().ToLowerInvariant()}.");
+            TransitionOutcome.Applied => new RemediationResult(outcome, $"The dead letter is {outcome.ToString().ToLowerInvariant()}."),
+            _ => refusal ?? Unfinished(ended),
+        };
     }
 
     async Task<RemediationResult> AlreadyRetryingAsync(OpsDbContext db, Guid id, CancellationToken ct)
@@ -243,6 +249,16 @@ public sealed class DeadLetterRemediation(
         (await authorization.AuthorizeAsync(user, OpsPolicies.RemediateDeadLetters)).Succeeded
             ? null
             : RemediationResult.Refused("Only a Remediator may retry, resolve or discard dead letters.");
+
+    static TransitionContext Work(Guid id, string operation, string actor) =>
+        new(RemediationLedger.SubjectType, id.ToString(), operation, DeadLetterSources.Ui, null, new JsonObject { ["actor"] = actor });
+
+    /// <summary>A step that neither applied nor was refused by the rules: its attempts ran out and it is a dead letter itself.</summary>
+    static RemediationResult Unfinished(TransitionOutcome outcome) => outcome switch
+    {
+        TransitionOutcome.DeadLettered dead => RemediationResult.Refused($"The change could not be saved and was kept as dead letter {dead.DeadLetterId}: {dead.Reason}"),
+        _ => RemediationResult.Refused($"The change ended as {outcome}; reload the record."),
+    };
 
     static RemediationResult NotFound(Guid id) => new(RemediationOutcome.NotFound, $"No dead letter has the id {id}.");
 

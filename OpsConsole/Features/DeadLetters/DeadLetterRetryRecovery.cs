@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpsConsole.Components.Shared;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.DeadLetters;
 
@@ -12,7 +14,7 @@ namespace OpsConsole.Features.DeadLetters;
 /// that still finishes afterwards no longer holds the claim and leaves the record alone.
 /// </summary>
 public sealed class DeadLetterRetryRecovery(
-    IDbContextFactory<OpsDbContext> dbs, RemediationLedger ledger, IOptions<DeadLetterOptions> options, TimeProvider time,
+    GuardedTransitions transitions, RemediationLedger ledger, IOptions<DeadLetterOptions> options, TimeProvider time,
     ILogger<DeadLetterRetryRecovery> log)
 {
     public const string Actor = "system:dead-letters";
@@ -33,41 +35,48 @@ public sealed class DeadLetterRetryRecovery(
 
     async Task<int> RecoverBatchAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var staleAfter = options.Value.StaleRetryAfter;
-        var before = DeadLetterRetryClaims.StaleBefore(now, staleAfter);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Mirrors DeadLetterRetryClaims.IsStale, in SQL (xmin is a system column, outside *). A retry recording its result
-        // right now holds its row, and is skipped.
-        var stale = await db.DeadLetters.FromSql($"""
-            SELECT *, xmin FROM dead_letters
-            WHERE status = 'Retrying' AND (retry_claimed_at IS NULL OR retry_claimed_at <= {before})
-            ORDER BY retry_claimed_at NULLS FIRST, id
-            LIMIT {BatchSize}
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
-        if (stale.Count == 0)
-            return 0;
-        var claimers = await ClaimersAsync(db, [.. stale.Select(d => d.Id)], ct);
-        foreach (var letter in stale)
+        var count = 0;
+        var work = new TransitionContext(RemediationLedger.SubjectType, "stale-claims", DeadLetterActions.RetryAbandoned, DeadLetterSources.Sweeper);
+        var outcome = await transitions.RunAsync(work, async (attempt, token) =>
         {
-            var claimedAt = letter.RetryClaimedAt;
-            var by = claimers.GetValueOrDefault(letter.Id) ?? "someone";
-            DeadLetterRetryClaims.Abandon(letter, now);
-            var note = claimedAt is { } at
-                ? $"Claimed for a retry by {by} at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; no result within {staleAfter:c}, so it is Unresolved again."
-                : $"Claimed for a retry by {by} before claim times were kept; no result since, so it is Unresolved again.";
-            ledger.AddHistory(db, letter.Id, Actor, DeadLetterActions.RetryAbandoned, note, "unresolved");
-            await ledger.AuditAsync(db, Actor, DeadLetterActions.RetryAbandoned, letter, note, "unresolved", ct,
-                new JsonObject { ["claimedBy"] = by, ["claimedAt"] = claimedAt, ["staleAfter"] = staleAfter.ToString("c") });
-            await ledger.AnnounceAsync(db, letter, ct);
-            log.LogWarning("Dead letter {DeadLetterId} was Retrying since {ClaimedAt} with no result; returned to Unresolved",
-                letter.Id, claimedAt);
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return stale.Count;
+            var db = attempt.Db;
+            var now = time.GetUtcNow();
+            var staleAfter = options.Value.StaleRetryAfter;
+            var before = DeadLetterRetryClaims.StaleBefore(now, staleAfter);
+            // Mirrors DeadLetterRetryClaims.IsStale, in SQL (xmin is a system column, outside *). A retry recording its result
+            // right now holds its row, and is skipped.
+            var stale = await db.DeadLetters.FromSql($"""
+                SELECT *, xmin FROM dead_letters
+                WHERE status = 'Retrying' AND (retry_claimed_at IS NULL OR retry_claimed_at <= {before})
+                ORDER BY retry_claimed_at NULLS FIRST, id
+                LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(token);
+            count = stale.Count;
+            if (stale.Count == 0)
+                return TransitionDecision.Unchanged("nothing stale");
+            var claimers = await ClaimersAsync(db, [.. stale.Select(d => d.Id)], token);
+            var effects = new TransitionEffects();
+            foreach (var letter in stale)
+            {
+                var claimedAt = letter.RetryClaimedAt;
+                var by = claimers.GetValueOrDefault(letter.Id) ?? "someone";
+                DeadLetterRetryClaims.Abandon(letter, now);
+                var note = claimedAt is { } at
+                    ? $"Claimed for a retry by {by} at {UtcText.Format(at)} UTC; no result within {staleAfter:c}, so it is Unresolved again."
+                    : $"Claimed for a retry by {by} before claim times were kept; no result since, so it is Unresolved again.";
+                ledger.AddHistory(db, letter.Id, Actor, DeadLetterActions.RetryAbandoned, note, "unresolved");
+                effects.Add(RemediationLedger.Effects(Actor, DeadLetterActions.RetryAbandoned, letter, note, "unresolved",
+                    new JsonObject { ["claimedBy"] = by, ["claimedAt"] = claimedAt, ["staleAfter"] = staleAfter.ToString("c") }));
+            }
+            return TransitionDecision.Apply(nameof(DeadLetterStatus.Retrying), nameof(DeadLetterStatus.Unresolved), effects);
+        }, ct);
+        if (outcome is not (TransitionOutcome.Applied or TransitionOutcome.Unchanged))
+            return 0;
+        if (count > 0)
+            log.LogWarning("{Count} dead letter(s) were Retrying with no result for over {StaleAfter}; returned to Unresolved",
+                count, options.Value.StaleRetryAfter);
+        return outcome is TransitionOutcome.Applied ? count : 0;
     }
 
     /// <summary>Who started each record's latest retry, from its history.</summary>

@@ -1,16 +1,17 @@
 using System.Text.Json.Nodes;
 using OpsConsole.Domain.DeadLetters;
-using OpsConsole.Features.Audit;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.DeadLetters;
 
 /// <summary>
-/// What every remediation step leaves behind, staged in the caller's transaction: a history row (only ever added),
-/// an audit event and a live announcement of the record's status.
+/// What every remediation step leaves behind: a history row (only ever added) staged with the record's change, and the
+/// effects the executor writes with it, an audit event and a live announcement of the record's status.
 /// </summary>
-public sealed class RemediationLedger(AuditTrail audit, LiveAnnouncer live, TimeProvider time)
+public sealed class RemediationLedger(TimeProvider time)
 {
     public const string SubjectType = "dead_letter";
 
@@ -25,8 +26,7 @@ public sealed class RemediationLedger(AuditTrail audit, LiveAnnouncer live, Time
             Outcome = outcome,
         });
 
-    public Task AuditAsync(OpsDbContext db, string actor, string action, DeadLetter letter, string? note, string outcome,
-        CancellationToken ct, JsonObject? more = null)
+    public static TransitionEffects Effects(string actor, string action, DeadLetter letter, string? note, string outcome, JsonObject? more = null)
     {
         var details = new JsonObject
         {
@@ -39,10 +39,9 @@ public sealed class RemediationLedger(AuditTrail audit, LiveAnnouncer live, Time
         };
         foreach (var (key, value) in more ?? [])
             details[key] = value?.DeepClone();
-        return audit.AppendAsync(db, new AuditEntry(actor, action, SubjectType, letter.Id.ToString(), details), ct);
+        return TransitionEffects.Of(new AuditEntry(actor, action, SubjectType, letter.Id.ToString(), details), Announcement(letter));
     }
 
-    public Task AnnounceAsync(OpsDbContext db, DeadLetter letter, CancellationToken ct) =>
-        live.AnnounceAsync(db, new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, letter.Id.ToString(),
-            new Dictionary<string, string> { ["status"] = letter.Status.ToString() }), ct);
+    public static LiveChange Announcement(DeadLetter letter) =>
+        new(LiveTopics.DeadLetters, LiveChange.Changed, letter.Id.ToString(), new Dictionary<string, string> { ["status"] = letter.Status.ToString() });
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using OpsConsole.Features.Audit;
+using OpsConsole.Platform.Audit;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Identity;
 
@@ -7,7 +8,7 @@ namespace OpsConsole.Features.Identity;
 /// Makes a working Admin account from the command line: creates it, or re-enables it, restores its Admin role and
 /// resets its password. No caller check: whoever runs the command already holds the database.
 /// </summary>
-public sealed class AdminBootstrap(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider time)
+public sealed class AdminBootstrap(GuardedTransitions transitions, TimeProvider time)
 {
     public static readonly string Actor = AuditEntry.System("cli");
 
@@ -16,12 +17,8 @@ public sealed class AdminBootstrap(IServiceScopeFactory scopes, AuditTrail audit
         email = UserInput.NormalizeEmail(email);
         if (UserInput.CheckEmail(email).ToList() is { Count: > 0 } invalid)
             return UserChangeResult.Refused(invalid);
-        await using var s = await UserChangeScope.BeginAsync(scopes, audit, ct);
-        var user = await s.Users.FindByEmailAsync(email);
-        var result = user is null ? await CreateAsync(s, email, password, ct) : await RestoreAsync(s, user, password, ct);
-        if (result.Succeeded)
-            await s.CommitAsync(ct);
-        return result;
+        return await UserChangeScope.RunAsync(transitions, "user.admin_ensured", email, Actor, async (s, token) =>
+            await s.Users.FindByEmailAsync(email) is { } user ? await RestoreAsync(s, user, password, token) : await CreateAsync(s, email, password, token), ct);
     }
 
     async Task<UserChangeResult> CreateAsync(UserChangeScope s, string email, string password, CancellationToken ct)
@@ -31,8 +28,8 @@ public sealed class AdminBootstrap(IServiceScopeFactory scopes, AuditTrail audit
             return UserChangeResult.Refused(weak);
         if (await UserDirectory.Applied(() => s.Users.CreateAsync(user, password), () => s.Users.AddToRoleAsync(user, Roles.Admin)) is { } refused)
             return refused;
-        await s.AuditAsync(Actor, "user.created", email,
-            new() { ["displayName"] = user.DisplayName, ["roles"] = UserDirectory.Json([Roles.Admin]), ["departments"] = UserDirectory.Json([]) }, ct);
+        s.Audit(Actor, "user.created", email,
+            new() { ["displayName"] = user.DisplayName, ["roles"] = UserDirectory.Json([Roles.Admin]), ["departments"] = UserDirectory.Json([]) });
         return UserChangeResult.Done;
     }
 
@@ -44,7 +41,7 @@ public sealed class AdminBootstrap(IServiceScopeFactory scopes, AuditTrail audit
         if (user.IsDisabled)
         {
             UserAccess.Enable(user);
-            await s.AuditAsync(Actor, "user.enabled", email, [], ct);
+            s.Audit(Actor, "user.enabled", email, []);
         }
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
@@ -53,13 +50,13 @@ public sealed class AdminBootstrap(IServiceScopeFactory scopes, AuditTrail audit
         {
             if (await UserDirectory.Applied(() => s.Users.AddToRoleAsync(user, Roles.Admin)) is { } refused)
                 return refused;
-            await s.AuditAsync(Actor, "user.roles_changed", email,
-                new() { ["before"] = UserDirectory.Json(before), ["after"] = UserDirectory.Json(before.Append(Roles.Admin).Order()) }, ct);
+            s.Audit(Actor, "user.roles_changed", email,
+                new() { ["before"] = UserDirectory.Json(before), ["after"] = UserDirectory.Json(before.Append(Roles.Admin).Order()) });
         }
         // Removing and adding the password also renews the security stamp, so sessions signed in with the old one end.
         if (await UserDirectory.Applied(() => s.Users.RemovePasswordAsync(user), () => s.Users.AddPasswordAsync(user, password)) is { } failed)
             return failed;
-        await s.AuditAsync(Actor, "user.password_reset", email, [], ct);
+        s.Audit(Actor, "user.password_reset", email, []);
         return UserChangeResult.Done;
     }
 }

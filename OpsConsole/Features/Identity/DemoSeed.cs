@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using OpsConsole.Features.Audit;
-using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Audit;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Identity;
 
 /// <summary>Demo mode only: two departments and one user per role, all with the documented demo password.</summary>
-public sealed class DemoSeed(OpsDbContext db, UserManager<OpsUser> users, RoleManager<IdentityRole> roles, AuditTrail audit, TimeProvider time)
+public sealed class DemoSeed(GuardedTransitions transitions, RoleManager<IdentityRole> roles, TimeProvider time)
 {
     public const string Password = "Demo-pass-1";
+    static readonly string Actor = AuditEntry.System("demo-seed");
 
     static readonly (string Email, string Name, string Role, string? Department)[] DemoUsers =
     [
@@ -24,25 +25,28 @@ public sealed class DemoSeed(OpsDbContext db, UserManager<OpsUser> users, RoleMa
     {
         await EnsureRolesAsync(roles);
         foreach (var (id, name) in new[] { ("treasury", "Treasury"), ("operations", "Operations") })
-            if (!await db.Departments.AnyAsync(d => d.Id == id, ct))
-                db.Departments.Add(new Department { Id = id, Name = name });
-        await db.SaveChangesAsync(ct);
+            Check(await UserChangeScope.RunAsync(transitions, "department.created", id, Actor, async (s, token) =>
+            {
+                if (await s.Db.Departments.AnyAsync(d => d.Id == id, token))
+                    return UserChangeResult.Done;
+                s.Db.Departments.Add(new Department { Id = id, Name = name });
+                s.Effects.Audit.Add(new AuditEntry(Actor, "department.created", "department", id, new() { ["name"] = name }));
+                return UserChangeResult.Done;
+            }, ct), id);
 
         foreach (var (email, name, role, department) in DemoUsers)
-        {
-            if (await users.FindByEmailAsync(email) is not null)
-                continue;
-            var user = new OpsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = time.GetUtcNow() };
-            Check(await users.CreateAsync(user, Password), email);
-            Check(await users.AddToRoleAsync(user, role), email);
-            if (department is not null)
-                db.UserDepartments.Add(new UserDepartment { UserId = user.Id, DepartmentId = department });
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await audit.AppendAsync(db, new AuditEntry(AuditEntry.System("demo-seed"), "user.created", "user", email,
-                new() { ["role"] = role, ["department"] = department }), ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            Check(await UserChangeScope.RunAsync(transitions, "user.created", email, Actor, async (s, _) =>
+            {
+                if (await s.Users.FindByEmailAsync(email) is not null)
+                    return UserChangeResult.Done;
+                var user = new OpsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = time.GetUtcNow() };
+                if (await UserDirectory.Applied(() => s.Users.CreateAsync(user, Password), () => s.Users.AddToRoleAsync(user, role)) is { } refused)
+                    return refused;
+                if (department is not null)
+                    s.Db.UserDepartments.Add(new UserDepartment { UserId = user.Id, DepartmentId = department });
+                s.Audit(Actor, "user.created", email, new() { ["role"] = role, ["department"] = department });
+                return UserChangeResult.Done;
+            }, ct), email);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
@@ -56,5 +60,11 @@ public sealed class DemoSeed(OpsDbContext db, UserManager<OpsUser> users, RoleMa
     {
         if (!result.Succeeded)
             throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    static void Check(UserChangeResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Seeding {what} failed: {result.Summary}");
     }
 }

@@ -1,58 +1,61 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using OpsConsole.Features.Audit;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Identity;
 
 /// <summary>
-/// One user change: a DI scope of its own (a fresh DbContext and UserManager, since a Blazor circuit outlives any one
-/// change), one transaction under the directory lock, and the audit events that commit or roll back with the change.
+/// One user change as a guarded transition: its attempt takes the directory lock, works through Identity's UserManager
+/// on the attempt's own context, and collects the audit events that commit or roll back with the change.
 /// </summary>
-sealed class UserChangeScope : IAsyncDisposable
+sealed class UserChangeScope
 {
     // Any fixed number; it makes user changes take turns, so two Admins cannot each demote the other and leave none.
     const long DirectoryLock = 0x05e6_d1c7;
 
-    readonly AsyncServiceScope scope;
-    readonly IDbContextTransaction transaction;
-    readonly AuditTrail audit;
-
-    UserChangeScope(AsyncServiceScope scope, IDbContextTransaction transaction, AuditTrail audit, OpsDbContext db)
+    UserChangeScope(TransitionAttempt attempt)
     {
-        this.scope = scope;
-        this.transaction = transaction;
-        this.audit = audit;
-        Db = db;
-        Users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
+        Db = attempt.Db;
+        Users = attempt.Services.GetRequiredService<UserManager<OpsUser>>();
     }
 
     public OpsDbContext Db { get; }
     public UserManager<OpsUser> Users { get; }
+    public TransitionEffects Effects { get; } = new();
 
-    public static async Task<UserChangeScope> BeginAsync(IServiceScopeFactory scopes, AuditTrail audit, CancellationToken ct)
+    /// <summary>Runs <paramref name="change"/> as one guarded transition; a refusal rolls everything back. A change
+    /// that audits nothing changed nothing.</summary>
+    public static async Task<UserChangeResult> RunAsync(GuardedTransitions transitions, string operation, string subject, string actor,
+        Func<UserChangeScope, CancellationToken, Task<UserChangeResult>> change, CancellationToken ct)
     {
-        var scope = scopes.CreateAsyncScope();
-        try
+        var result = UserChangeResult.Done;
+        var work = new TransitionContext("user", subject, operation, DeadLetterSources.Ui, null, new JsonObject { ["actor"] = actor });
+        var outcome = await transitions.RunAsync(work, async (attempt, token) =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
             // A refused step rolls back the whole change, so the savepoints EF Core would add serve nothing.
-            db.Database.AutoSavepointsEnabled = false;
-            var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DirectoryLock})", ct);
-            return new UserChangeScope(scope, transaction, audit, db);
-        }
-        catch
+            attempt.Db.Database.AutoSavepointsEnabled = false;
+            await attempt.Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DirectoryLock})", token);
+            var scope = new UserChangeScope(attempt);
+            result = await change(scope, token);
+            if (!result.Succeeded)
+                return TransitionDecision.Refuse(result.Summary);
+            return scope.Effects.Audit.Count == 0
+                ? TransitionDecision.Unchanged("as it was")
+                : TransitionDecision.Apply("before", "after", scope.Effects);
+        }, ct);
+        return outcome switch
         {
-            await scope.DisposeAsync();
-            throw;
-        }
+            TransitionOutcome.DeadLettered dead => UserChangeResult.Refused("", $"The change was not saved: {dead.Reason}"),
+            _ => result,
+        };
     }
 
-    public Task AuditAsync(string actor, string action, string email, JsonObject details, CancellationToken ct) =>
-        audit.AppendAsync(Db, new AuditEntry(actor, action, "user", email, details), ct);
+    public void Audit(string actor, string action, string email, JsonObject details) =>
+        Effects.Audit.Add(new AuditEntry(actor, action, "user", email, details));
 
     public async Task<int> ActiveAdminCountAsync() => (await Users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !u.IsDisabled);
 
@@ -62,18 +65,5 @@ sealed class UserChangeScope : IAsyncDisposable
         return departments.Except(known)
             .Select(d => new UserChangeError(UserInput.DepartmentsField, $"Department '{d}' does not exist."))
             .ToList();
-    }
-
-    public async Task CommitAsync(CancellationToken ct)
-    {
-        await Db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>Without a commit the transaction rolls back, so a refused change leaves nothing behind.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await transaction.DisposeAsync();
-        await scope.DisposeAsync();
     }
 }

@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.Identity;
-using OpsConsole.Features.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Identity;
 
 /// <summary>
 /// Lists and changes the console's users. Each call checks that the caller is an active Admin (hidden buttons are not
-/// a control), and each change commits in one transaction with its audit event.
+/// a control), and each change is a guarded transition with its audit event.
 /// </summary>
-public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationService authorization, AuditTrail audit, TimeProvider time)
+public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationService authorization, GuardedTransitions transitions, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal caller, CancellationToken ct = default)
     {
@@ -37,7 +37,7 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
     }
 
     public Task<UserChangeResult> CreateAsync(ClaimsPrincipal caller, NewUser input, CancellationToken ct = default) =>
-        ChangeAsync(caller, async (s, actor) =>
+        ChangeAsync(caller, "user.created", UserInput.NormalizeEmail(input.Email), async (s, actor) =>
         {
             var email = UserInput.NormalizeEmail(input.Email);
             var user = new OpsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = (input.DisplayName ?? "").Trim(), CreatedAt = time.GetUtcNow() };
@@ -56,13 +56,13 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
             if (await Applied(() => s.Users.CreateAsync(user, input.Password), () => s.Users.AddToRolesAsync(user, roles)) is { } refused)
                 return refused;
             s.Db.UserDepartments.AddRange(departments.Select(d => new UserDepartment { UserId = user.Id, DepartmentId = d }));
-            await s.AuditAsync(actor.Email!, "user.created", email,
-                new() { ["displayName"] = user.DisplayName, ["roles"] = Json(roles), ["departments"] = Json(departments) }, ct);
+            s.Audit(actor.Email!, "user.created", email,
+                new() { ["displayName"] = user.DisplayName, ["roles"] = Json(roles), ["departments"] = Json(departments) });
             return UserChangeResult.Done;
         }, ct);
 
     public Task<UserChangeResult> SetRolesAsync(ClaimsPrincipal caller, string userId, IReadOnlyCollection<string> roles, CancellationToken ct = default) =>
-        ChangeUserAsync(caller, userId, async (s, actor, target) =>
+        ChangeUserAsync(caller, "user.roles_changed", userId, async (s, actor, target) =>
         {
             var after = roles.Distinct().Order().ToList();
             if (UserInput.CheckRoles(after).ToList() is { Count: > 0 } errors)
@@ -77,12 +77,12 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
             if (await Applied(() => s.Users.RemoveFromRolesAsync(target, before.Except(after)),
                     () => s.Users.AddToRolesAsync(target, after.Except(before)), () => s.Users.UpdateSecurityStampAsync(target)) is { } refused)
                 return refused;
-            await s.AuditAsync(actor.Email!, "user.roles_changed", target.Email!, new() { ["before"] = Json(before), ["after"] = Json(after) }, ct);
+            s.Audit(actor.Email!, "user.roles_changed", target.Email!, new() { ["before"] = Json(before), ["after"] = Json(after) });
             return UserChangeResult.Done;
         }, ct);
 
     public Task<UserChangeResult> SetDepartmentsAsync(ClaimsPrincipal caller, string userId, IReadOnlyCollection<string> departments, CancellationToken ct = default) =>
-        ChangeUserAsync(caller, userId, async (s, actor, target) =>
+        ChangeUserAsync(caller, "user.departments_changed", userId, async (s, actor, target) =>
         {
             var after = departments.Distinct().Order().ToList();
             if (await s.CheckDepartmentsAsync(after, ct) is { Count: > 0 } errors)
@@ -97,12 +97,12 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
             // Departments are claims in the cookie; a new stamp makes the next check issue fresh ones.
             if (await Applied(() => s.Users.UpdateSecurityStampAsync(target)) is { } refused)
                 return refused;
-            await s.AuditAsync(actor.Email!, "user.departments_changed", target.Email!, new() { ["before"] = Json(before), ["after"] = Json(after) }, ct);
+            s.Audit(actor.Email!, "user.departments_changed", target.Email!, new() { ["before"] = Json(before), ["after"] = Json(after) });
             return UserChangeResult.Done;
         }, ct);
 
     public Task<UserChangeResult> DisableAsync(ClaimsPrincipal caller, string userId, CancellationToken ct = default) =>
-        ChangeUserAsync(caller, userId, async (s, actor, target) =>
+        ChangeUserAsync(caller, "user.disabled", userId, async (s, actor, target) =>
         {
             if (target.IsDisabled)
                 return UserChangeResult.Done;
@@ -114,19 +114,19 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
             // A new stamp fails the next check of every cookie and open circuit of this user.
             if (await Applied(() => s.Users.UpdateSecurityStampAsync(target)) is { } refused)
                 return refused;
-            await s.AuditAsync(actor.Email!, "user.disabled", target.Email!, [], ct);
+            s.Audit(actor.Email!, "user.disabled", target.Email!, []);
             return UserChangeResult.Done;
         }, ct);
 
     public Task<UserChangeResult> EnableAsync(ClaimsPrincipal caller, string userId, CancellationToken ct = default) =>
-        ChangeUserAsync(caller, userId, async (s, actor, target) =>
+        ChangeUserAsync(caller, "user.enabled", userId, async (s, actor, target) =>
         {
             if (!target.IsDisabled)
                 return UserChangeResult.Done;
             UserAccess.Enable(target);
             if (await Applied(() => s.Users.UpdateSecurityStampAsync(target)) is { } refused)
                 return refused;
-            await s.AuditAsync(actor.Email!, "user.enabled", target.Email!, [], ct);
+            s.Audit(actor.Email!, "user.enabled", target.Email!, []);
             return UserChangeResult.Done;
         }, ct);
 
@@ -136,22 +136,25 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
             throw new UnauthorizedAccessException("Only an Admin may manage users.");
     }
 
-    async Task<UserChangeResult> ChangeAsync(ClaimsPrincipal caller, Func<UserChangeScope, OpsUser, Task<UserChangeResult>> change, CancellationToken ct)
+    async Task<UserChangeResult> ChangeAsync(ClaimsPrincipal caller, string operation, string subject,
+        Func<UserChangeScope, OpsUser, Task<UserChangeResult>> change, CancellationToken ct)
     {
         await DemandAdminAsync(caller);
-        await using var s = await UserChangeScope.BeginAsync(scopes, audit, ct);
-        // The cookie may be a minute old; the account itself must still be an active Admin.
-        var actor = await s.Users.GetUserAsync(caller);
-        if (actor is null || actor.IsDisabled || !await s.Users.IsInRoleAsync(actor, Roles.Admin))
-            throw new UnauthorizedAccessException("Only an active Admin may manage users.");
-        var result = await change(s, actor);
-        if (result.Succeeded)
-            await s.CommitAsync(ct);
-        return result;
+        var callerName = caller.FindFirstValue(ClaimTypes.Email) ?? caller.Identity?.Name ?? "unknown";
+        var stillAdmin = true;
+        var result = await UserChangeScope.RunAsync(transitions, operation, subject, callerName, async (s, _) =>
+        {
+            // The cookie may be a minute old; the account itself must still be an active Admin.
+            var actor = await s.Users.GetUserAsync(caller);
+            stillAdmin = actor is not null && !actor.IsDisabled && await s.Users.IsInRoleAsync(actor, Roles.Admin);
+            return stillAdmin ? await change(s, actor!) : UserChangeResult.Refused("", "Only an active Admin may manage users.");
+        }, ct);
+        return stillAdmin ? result : throw new UnauthorizedAccessException("Only an active Admin may manage users.");
     }
 
-    Task<UserChangeResult> ChangeUserAsync(ClaimsPrincipal caller, string userId, Func<UserChangeScope, OpsUser, OpsUser, Task<UserChangeResult>> change, CancellationToken ct) =>
-        ChangeAsync(caller, async (s, actor) => await s.Users.FindByIdAsync(userId) is { } target
+    Task<UserChangeResult> ChangeUserAsync(ClaimsPrincipal caller, string operation, string userId,
+        Func<UserChangeScope, OpsUser, OpsUser, Task<UserChangeResult>> change, CancellationToken ct) =>
+        ChangeAsync(caller, operation, userId, async (s, actor) => await s.Users.FindByIdAsync(userId) is { } target
             ? await change(s, actor, target)
             : UserChangeResult.Refused("", "That user no longer exists; reload the list."), ct);
 

@@ -2,16 +2,17 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Calendars;
-using OpsConsole.Features.Audit;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Notifications;
 
 /// <summary>Each signed-in person's own time zone and quiet hours; only ever their own, and each change is audited.</summary>
-public sealed class AccountPreferences(IDbContextFactory<OpsDbContext> contexts, AuditTrail audit, TimeProvider time)
+public sealed class AccountPreferences(IDbContextFactory<OpsDbContext> contexts, GuardedTransitions transitions, TimeProvider time)
 {
     public const string ChangedAction = "user.preferences_changed";
 
@@ -31,33 +32,33 @@ public sealed class AccountPreferences(IDbContextFactory<OpsDbContext> contexts,
             return errors;
         var after = input with { TimeZoneId = QuietHoursRules.KnownZoneId(input.TimeZoneId)! };
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var row = await db.UserPreferences.SingleOrDefaultAsync(p => p.UserId == userId, ct);
-        var before = row is null ? QuietHoursSetting.Default : new(row.TimeZoneId, row.QuietStart, row.QuietEnd, row.QuietHoursEnabled);
-        if (before == after)
-            return [];
-        if (row is null)
+        var work = new TransitionContext("user", actor, ChangedAction, DeadLetterSources.Ui);
+        var outcome = await transitions.RunAsync(work, async (attempt, token) =>
         {
-            row = new UserPreferences { UserId = userId, TimeZoneId = after.TimeZoneId };
-            db.UserPreferences.Add(row);
-        }
-        row.TimeZoneId = after.TimeZoneId;
-        row.QuietStart = after.Start;
-        row.QuietEnd = after.End;
-        row.QuietHoursEnabled = after.Enabled;
-        row.UpdatedAt = time.GetUtcNow();
-        await audit.AppendAsync(db, new AuditEntry(actor, ChangedAction, "user", actor, Details(before, after)), ct);
-        try
+            var db = attempt.Db;
+            var row = await db.UserPreferences.SingleOrDefaultAsync(p => p.UserId == userId, token);
+            var before = row is null ? QuietHoursSetting.Default : new(row.TimeZoneId, row.QuietStart, row.QuietEnd, row.QuietHoursEnabled);
+            if (before == after)
+                return TransitionDecision.Unchanged("same");
+            if (row is null)
+            {
+                row = new UserPreferences { UserId = userId, TimeZoneId = after.TimeZoneId };
+                db.UserPreferences.Add(row);
+            }
+            row.TimeZoneId = after.TimeZoneId;
+            row.QuietStart = after.Start;
+            row.QuietEnd = after.End;
+            row.QuietHoursEnabled = after.Enabled;
+            row.UpdatedAt = time.GetUtcNow();
+            return TransitionDecision.Apply("before", "after",
+                TransitionEffects.Of(new AuditEntry(actor, ChangedAction, "user", actor, Details(before, after))));
+        }, ct);
+        return outcome switch
         {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return [];
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return [new("", "Your preferences were saved from another window at the same moment; reload to see them.")];
-        }
+            TransitionOutcome.Applied or TransitionOutcome.Unchanged => [],
+            TransitionOutcome.DeadLettered dead => [new("", $"Your preferences were not saved: {dead.Reason} Reload and try again.")],
+            _ => throw new InvalidOperationException($"Saving preferences ended as {outcome}."),
+        };
     }
 
     static (string UserId, string Actor) Who(ClaimsPrincipal user)

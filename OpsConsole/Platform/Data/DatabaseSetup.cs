@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace OpsConsole.Platform.Data;
 
@@ -34,7 +35,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddOpsDatabase(this IServiceCollection services, IConfiguration config)
     {
         services.AddDbContextFactory<OpsDbContext>(o => Configure(o, config.GetConnectionString(ConnectionName)!));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
         return services;
     }
 

@@ -20,7 +20,6 @@ public static class JobsFeature
             throw new InvalidOperationException($"ConnectionStrings:{DatabaseSetup.ConnectionName} must be set before jobs are added.");
 
         services.AddSingleton<JobRunLog>();
-        services.AddScoped<JobControl>();
         // A named scheduler keeps its parts keyed, so its wall clock does not replace the app's TimeProvider.
         services.AddQuartz(SchedulerName, q =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Domain.Retries;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
@@ -98,7 +99,7 @@ public sealed class NotificationDispatcher(
         var settings = options.Value;
         if (attempts < settings.MaxAttempts)
         {
-            var retryAt = now + Backoff(settings.RetryBaseDelay, attempts);
+            var retryAt = now + RetryDelay.Exponential(settings.RetryBaseDelay, attempts);
             await UpdateFailedAsync(row.Id, OutboxStatus.Pending, attempts, error.Message, firstFailedAt, retryAt, ct);
             NotificationLog.WillRetry(log, row.Id, row.Channel, row.EventKey, attempts, settings.MaxAttempts, retryAt, error.Message);
             return;
@@ -162,10 +163,6 @@ public sealed class NotificationDispatcher(
             .SetProperty(e => e.FirstFailedAt, firstFailedAt)
             .SetProperty(e => e.NextAttemptAt, nextAttemptAt), ct);
     }
-
-    /// <summary>RetryBaseDelay × 2^(attempts−1): the wait after the attempts-th failure.</summary>
-    public static TimeSpan Backoff(TimeSpan baseDelay, int failedAttempts) =>
-        baseDelay * Math.Pow(2, Math.Clamp(failedAttempts - 1, 0, 20));
 
     /// <summary>What the dead letter shows and what its retry needs to identify the message; no settings, no secrets.</summary>
     static JsonObject Payload(OutboxEntry row) => new()

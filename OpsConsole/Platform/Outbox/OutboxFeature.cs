@@ -20,7 +20,7 @@ public static class OutboxFeature
             .Validate(o => o.ClaimTimeout > TimeSpan.Zero, $"{OutboxOptions.Section}:ClaimTimeout must be a positive time span")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<Outbox>();
+        services.TryAddSingleton<Outbox>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddJob<NotificationDispatchJob>(JobSchedule.FromSetting(config, DispatchIntervalSetting, TimeSpan.FromSeconds(5)));
         return services;

@@ -8,6 +8,11 @@ static partial class TransitionLog
     public static partial void Retrying(ILogger logger, string operation, string aggregateType, string aggregateId,
         int attempt, int maxAttempts, string exceptionType, TimeSpan delay);
 
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{Operation} on {AggregateType} {AggregateId} failed on attempt {Attempt} ({ExceptionType}); handed back to its caller")]
+    public static partial void HandedBack(ILogger logger, string operation, string aggregateType, string aggregateId, int attempt,
+        string exceptionType);
+
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "{Operation} on {AggregateType} {AggregateId} from {Source} was dead-lettered as {DeadLetterId} after {Attempts} attempt(s): {ExceptionType}, fingerprint {Fingerprint}")]
     public static partial void DeadLettered(ILogger logger, string operation, string aggregateType, string aggregateId,

@@ -1,9 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpsConsole.Platform.Audit;
+using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Platform.Transitions;
 
-/// <summary>The guarded-transition executor, the dead-letter writer and the registry of dead-letter handlers.</summary>
+/// <summary>The guarded-transition executor with the writers of what goes with a change (audit trail, outbox, live
+/// announcements), the dead-letter writer and the registry of dead-letter handlers.</summary>
 public static class TransitionsFeature
 {
     // Caps keep a change waiting in a request or a job for seconds at most, never minutes.
@@ -20,7 +24,12 @@ public static class TransitionsFeature
                 $"{TransitionOptions.Section}:RetryBaseDelay must be a time span from 00:00:00 to {RetryBaseDelayCap:c}")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        // The writer announces new records in its own transaction, which needs no live settings.
+        // Each attempt resolves its context from a scope of its own, so what else the attempt resolves shares it.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
+        services.TryAddSingleton<AuditTrail>();
+        // Writes nothing for channels that are off; with no channel registered every notice is skipped.
+        services.TryAddSingleton<Outbox.Outbox>();
+        // The executor and the writer announce in the change's transaction, which needs no live settings.
         services.TryAddSingleton<LiveAnnouncer>();
         services.AddSingleton<DeadLetterWriter>();
         services.AddSingleton<GuardedTransitions>();

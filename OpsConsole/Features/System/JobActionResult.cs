@@ -1,4 +1,4 @@
-namespace OpsConsole.Platform.Jobs;
+namespace OpsConsole.Features.SystemStatus;
 
 public enum JobActionResult
 {

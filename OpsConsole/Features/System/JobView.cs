@@ -1,4 +1,6 @@
-namespace OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Jobs;
+
+namespace OpsConsole.Features.SystemStatus;
 
 /// <summary>One job as the System page shows it: its schedule from Quartz joined with its last run.</summary>
 public sealed record JobView(

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 using OpsConsole.Domain.Audit;
 using OpsConsole.Platform.Data;
 
-namespace OpsConsole.Features.Audit;
+namespace OpsConsole.Platform.Audit;
 
 /// <summary>
-/// The one writer of audit_events. It appends inside the caller's transaction, so the event commits or rolls back
+/// The one writer of audit_events, called by the guarded-transition executor. It appends inside the change's transaction, so the event commits or rolls back
 /// with the change it describes; a transaction-scoped advisory lock makes concurrent appenders take turns on the chain.
 /// </summary>
 public sealed class AuditTrail(TimeProvider time)
@@ -58,16 +58,6 @@ public sealed class AuditTrail(TimeProvider time)
         e.Hash = AuditChain.ComputeHash(prevHash, e);
         db.AuditEvents.Add(e);
         chain.Last = e;
-        return e;
-    }
-
-    /// <summary>Appends one event in a transaction of its own, for actions that change nothing else.</summary>
-    public async Task<AuditEvent> AppendAloneAsync(OpsDbContext db, AuditEntry entry, CancellationToken ct = default)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var e = await AppendAsync(db, entry, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return e;
     }
 

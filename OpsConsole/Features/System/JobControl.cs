@@ -1,19 +1,27 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using OpsConsole.Features.Audit;
+using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
+using OpsConsole.Platform.Transitions;
 using Quartz;
 
-namespace OpsConsole.Platform.Jobs;
+namespace OpsConsole.Features.SystemStatus;
 
 /// <summary>
 /// Lists the scheduler's jobs with their last runs, and pauses, resumes or fires them for Admins. The check is made
-/// here, not only in the page, so no caller can act without the Admin policy; every action is audited.
+/// here, not only in the page, so no caller can act without the Admin policy; every action is a guarded transition with
+/// its audit event.
 /// </summary>
 public sealed class JobControl(
-    [FromKeyedServices(JobsFeature.SchedulerName)] IScheduler scheduler, IDbContextFactory<OpsDbContext> dbs, IAuthorizationService authorization, AuditTrail audit)
+    [FromKeyedServices(JobsFeature.SchedulerName)] IScheduler scheduler,
+    IDbContextFactory<OpsDbContext> dbs,
+    IAuthorizationService authorization,
+    GuardedTransitions transitions)
 {
     public async Task<IReadOnlyList<JobView>> ListAsync(CancellationToken ct = default)
     {
@@ -61,14 +69,17 @@ public sealed class JobControl(
             return JobActionResult.NotFound;
 
         var actor = ActorOf(user);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await audit.AppendAsync(db, new AuditEntry(actor, action, "job", jobKey), ct);
-        // The scheduler commits on its own connection; acting before our commit means a refused action leaves no event.
-        await act(scheduler, key, actor);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return JobActionResult.Done;
+        var acted = false;
+        var outcome = await transitions.RunAsync(new TransitionContext("job", jobKey, action, DeadLetterSources.Ui), async (_, token) =>
+        {
+            // The scheduler commits on its own connection, and only once: a retried attempt does not act again.
+            if (!acted)
+                await act(scheduler, key, actor);
+            acted = true;
+            return TransitionDecision.Apply("", action, TransitionEffects.Of(new AuditEntry(actor, action, "job", jobKey),
+                new LiveChange(LiveTopics.Jobs, LiveChange.Changed, jobKey)));
+        }, ct);
+        return outcome is TransitionOutcome.Applied || acted ? JobActionResult.Done : JobActionResult.Refused;
     }
 
     static string ActorOf(ClaimsPrincipal user) =>

@@ -1,0 +1,99 @@
+using System.Reflection;
+using OpsConsole.Platform.Transitions;
+
+namespace OpsConsole.Tests.Integration.AuditPerChange;
+
+/// <summary>
+/// Every public method of a service that changes state through the executor is listed here with the test that proves
+/// it leaves one audit event per change; a method added later without such a test fails this catalog.
+/// </summary>
+[Trait("Category", "Domain")]
+public class StateChangeCatalogTests
+{
+    // "Type.Method" → the test that checks its audit events, or why it changes nothing itself.
+    static readonly Dictionary<string, string> Catalog = new()
+    {
+        ["ApprovalService.CreateAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.ApproveAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.RejectAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.CancelAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.EscalateNowAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.ReassignAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.CommentAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.ActAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.ResubmitAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
+        ["SlaTimers.ApplyDueAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
+        ["SlaTimers.RunDueAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
+        ["SlaTimers.SweepAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
+        ["SlaTimers.RetryRequestAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
+        ["SlaStepTransition.RunAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
+        ["SlaDeferrals.DeferAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
+        ["SlaPolicies.SaveAsync"] = nameof(ApprovalChangesAuditTests.A_policy_edit_and_reset_leave_one_event_each_and_saving_the_same_policy_none),
+        ["SlaPolicies.ResetAsync"] = nameof(ApprovalChangesAuditTests.A_policy_edit_and_reset_leave_one_event_each_and_saving_the_same_policy_none),
+        ["AccountPreferences.SaveAsync"] = nameof(ApprovalChangesAuditTests.Saving_quiet_hours_leaves_one_event_and_saving_them_unchanged_none),
+        ["DeadLetterRemediation.RetryAsync"] = nameof(DeadLetterChangesAuditTests.A_retry_leaves_its_claim_and_its_result_and_a_refused_retry_nothing),
+        ["DeadLetterRemediation.ResolveAsync"] = nameof(DeadLetterChangesAuditTests.Resolve_and_discard_leave_one_event_each_one_record_or_many),
+        ["DeadLetterRemediation.DiscardAsync"] = nameof(DeadLetterChangesAuditTests.Resolve_and_discard_leave_one_event_each_one_record_or_many),
+        ["DeadLetterRemediation.ApplyToManyAsync"] = nameof(DeadLetterChangesAuditTests.Resolve_and_discard_leave_one_event_each_one_record_or_many),
+        ["DeadLetterRemediation.ApplyToGroupAsync"] = nameof(DeadLetterChangesAuditTests.Resolve_and_discard_leave_one_event_each_one_record_or_many),
+        ["DeadLetterRetryRecovery.RecoverAsync"] = nameof(DeadLetterChangesAuditTests.Recovering_a_stale_claim_and_a_purge_leave_one_event_each),
+        ["DeadLetterPurge.PurgeAsync"] = nameof(DeadLetterChangesAuditTests.Recovering_a_stale_claim_and_a_purge_leave_one_event_each),
+        ["UserDirectory.CreateAsync"] = nameof(ConsoleChangesAuditTests.Each_user_change_leaves_one_event_and_a_change_to_the_same_values_none),
+        ["UserDirectory.SetRolesAsync"] = nameof(ConsoleChangesAuditTests.Each_user_change_leaves_one_event_and_a_change_to_the_same_values_none),
+        ["UserDirectory.SetDepartmentsAsync"] = nameof(ConsoleChangesAuditTests.Each_user_change_leaves_one_event_and_a_change_to_the_same_values_none),
+        ["UserDirectory.DisableAsync"] = nameof(ConsoleChangesAuditTests.Each_user_change_leaves_one_event_and_a_change_to_the_same_values_none),
+        ["UserDirectory.EnableAsync"] = nameof(ConsoleChangesAuditTests.Each_user_change_leaves_one_event_and_a_change_to_the_same_values_none),
+        ["AdminBootstrap.EnsureAdminAsync"] = nameof(ConsoleChangesAuditTests.Ensuring_an_admin_from_the_command_line_leaves_one_event_per_change),
+        ["JobControl.PauseAsync"] = nameof(ConsoleChangesAuditTests.Pausing_resuming_and_running_a_job_leave_one_event_each),
+        ["JobControl.ResumeAsync"] = nameof(ConsoleChangesAuditTests.Pausing_resuming_and_running_a_job_leave_one_event_each),
+        ["JobControl.TriggerAsync"] = nameof(ConsoleChangesAuditTests.Pausing_resuming_and_running_a_job_leave_one_event_each),
+        ["AuditExport.WriteCsvAsync"] = nameof(ConsoleChangesAuditTests.Exporting_and_verifying_the_trail_leave_one_event_each),
+        ["AuditVerification.VerifyAndRecordAsync"] = nameof(ConsoleChangesAuditTests.Exporting_and_verifying_the_trail_leave_one_event_each),
+        ["DemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
+        ["ApprovalDemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
+    };
+
+    // Methods of those services that only read.
+    static readonly HashSet<string> Reads =
+    [
+        "SlaPolicies.ListAsync", "SlaPolicies.PolicyForAsync", "AccountPreferences.ReadAsync", "UserDirectory.ListAsync",
+        "UserDirectory.DepartmentsAsync", "JobControl.ListAsync", "AuditVerification.VerifyAsync", "DemoSeed.EnsureRolesAsync",
+    ];
+
+    [Fact]
+    public void Every_public_method_of_a_state_changing_service_is_in_the_catalog()
+    {
+        var found = StateChangingServices().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => typeof(Task).IsAssignableFrom(m.ReturnType) && !m.IsSpecialName)
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .ToHashSet();
+
+        Assert.Empty(found.Except(Catalog.Keys).Except(Reads));
+        Assert.Empty(Catalog.Keys.Except(found));
+    }
+
+    [Fact]
+    public void Each_entry_names_a_test_that_exists()
+    {
+        var tests = typeof(StateChangeCatalogTests).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(StateChangeCatalogTests).Namespace)
+            .SelectMany(t => t.GetMethods()).Where(m => m.GetCustomAttribute<FactAttribute>() is not null).Select(m => m.Name).ToHashSet();
+        Assert.All(Catalog, entry => Assert.Contains(entry.Value, tests));
+    }
+
+    /// <summary>Public types of the console that take the executor, or such a service, in their constructor.</summary>
+    static List<Type> StateChangingServices()
+    {
+        var types = typeof(GuardedTransitions).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && t.IsPublic).ToList();
+        var changing = new HashSet<Type> { typeof(GuardedTransitions) };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var type in types.Where(t => !changing.Contains(t)))
+                if (type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => changing.Contains(p.ParameterType)))
+                    grew = changing.Add(type) | grew;
+        }
+        changing.Remove(typeof(GuardedTransitions));
+        return [.. changing];
+    }
+}
