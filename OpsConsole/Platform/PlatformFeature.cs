@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OpsConsole.Components;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.DataProtection;
 using Prometheus;
 
 namespace OpsConsole.Platform;
@@ -17,7 +17,7 @@ public static class PlatformFeature
         services.AddSingleton(TimeProvider.System);
         services.AddOpsDatabase(config);
         services.AddSingleton<AuditTrail>();
-        services.AddDataProtection().SetApplicationName("OpsConsole").PersistKeysToDbContext<OpsDbContext>();
+        services.AddOpsDataProtection(config);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
