@@ -19,6 +19,19 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
         ConsoleProcess.RunAsync(settings.Append((Key: "ConnectionStrings__OpsDb", Value: fixture.ConnectionString)).ToDictionary(s => s.Key, s => s.Value));
 
     [Fact]
+    public async Task A_short_scrape_token_stops_start_up_naming_Metrics_ScrapeToken()
+    {
+        const string token = "too-short-scrape-token";
+
+        var (exit, output, error) = await RunAsync(("Metrics__ScrapeToken", token));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("OpsConsole cannot start: Metrics:ScrapeToken must be at least 32 characters (or empty to turn bearer scraping off)",
+            error.Trim());
+        Assert.DoesNotContain(token, output + error);
+    }
+
+    [Fact]
     public async Task An_unreadable_certificate_file_stops_start_up_naming_DataProtection_CertificatePath()
     {
         var path = Path.Combine(folder, "broken.pfx");
