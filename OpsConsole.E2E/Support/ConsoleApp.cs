@@ -109,6 +109,8 @@ public sealed class ConsoleApp : IAsyncLifetime
         psi.Environment["Urls"] = BaseUrl.ToString().TrimEnd('/');
         psi.Environment["Demo__Enabled"] = demo ? "true" : "false";
         psi.Environment["Embedded__DataDir"] = dataDir;
+        // The key-protection certificate goes beside the cluster, never into the home folder of whoever runs the tests.
+        psi.Environment["DataProtection__CertificatePath"] = Path.Combine(dataDir, "dataprotection.pfx");
         psi.Environment["ConnectionStrings__OpsDb"] = ""; // the embedded server, even where the shell names another
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in extraSettings)

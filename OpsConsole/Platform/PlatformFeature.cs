@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OpsConsole.Components;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.DataProtection;
 using Prometheus;
 
 namespace OpsConsole.Platform;
@@ -14,7 +14,7 @@ public static class PlatformFeature
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration config)
     {
         services.AddOpsCore(config);
-        services.AddDataProtection().SetApplicationName("OpsConsole").PersistKeysToDbContext<OpsDbContext>();
+        services.AddOpsDataProtection(config);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.DataProtection;
 
 namespace OpsConsole.Platform;
 
@@ -10,6 +11,7 @@ static class StartupFailure
     {
         EmbeddedPostgresException e => e.Message,
         DatabaseMigrationException e => e.Message,
+        KeyProtectionException e => e.Message,
         OptionsValidationException e => string.Join("; ", e.Failures),
         AggregateException { InnerExceptions.Count: 1 } e => Describe(e.InnerException!),
         _ => null,

@@ -28,6 +28,7 @@ public class CreateAdminProcessTests(DatabaseFixture fixture) : IClassFixture<Da
         start.Environment["Urls"] = "http://127.0.0.1:0";
         start.Environment[AdminPassword.Variable] = "Process-pass-2026";
         start.Environment["Demo__Enabled"] = "false";
+        start.Environment["DataProtection__CertificatePath"] = OpsAppFactory.CertificatePath; // the run's, not one in the home folder
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.DataProtection;
 
 namespace OpsConsole.Tests.Integration.Support;
 
@@ -23,6 +24,7 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
             [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = connectionString,
             ["Demo:Enabled"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            [KeyProtectionOptions.PathSetting] = CertificatePath,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
@@ -30,6 +32,11 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(all));
         return base.CreateHost(builder);
     }
+
+    /// <summary>The run's key-protection certificate, shared by every instance of the run and never in the home folder.</summary>
+    public static string CertificatePath => string.IsNullOrEmpty(TestPostgres.RunDirectory)
+        ? throw new InvalidOperationException("The test PostgreSQL server has not started; create the test database first.")
+        : Path.Combine(TestPostgres.RunDirectory, KeyProtectionOptions.FileName);
 
     /// <summary>Signs in through the login form and returns the Cookie header that carries the session.</summary>
     public async Task<string> SignInAsync(string email, string password = DemoSeed.Password)

@@ -16,12 +16,16 @@ public static class TestPostgres
 
     public static Task<EmbeddedPostgres> GetServerAsync() => Server.Value;
 
+    /// <summary>This run's throw-away folder (removed at the end of the run), once the server has started.</summary>
+    public static string RunDirectory { get; private set; } = "";
+
     static async Task<EmbeddedPostgres> StartAsync()
     {
         var root = Path.Combine(Path.GetTempPath(), "opsconsole-tests");
         RemoveAbandonedFolders(root);
         var dir = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         var pg = await EmbeddedPostgres.StartAsync(dir);
+        RunDirectory = pg.DataDirectory;
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             pg.StopAsync().GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OpsConsole.Platform.MetricsScrape;
 using Prometheus;
 
 namespace OpsConsole.Platform.MachineAuth;
@@ -17,6 +18,7 @@ public static class MachineAuthFeature
         services.AddSingleton<MachineRequestVerifier>();
         // Added beside the cookie scheme; the default scheme stays cookie sign-in.
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, MachineHmacHandler>(MachineHmacHandler.SchemeName, null);
+        services.AddMetricsScrape(config);
         services.AddAuthorizationBuilder().AddMachinePolicies();
         services.AddMachineSignaturePurge(config);
         return services;

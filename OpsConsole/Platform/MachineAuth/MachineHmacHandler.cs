@@ -47,6 +47,9 @@ sealed class MachineHmacHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // Another scheme of the policy has already answered (a refused bearer token on /metrics).
+        if (Response.HasStarted)
+            return;
         var result = await HandleAuthenticateOnceSafeAsync();
         var check = Item(result.Properties, CheckItem) ?? MachineSignature.KeyHeader;
         var detail = result.Failure?.Message ?? $"{MachineSignature.KeyHeader} header is missing: sign the request with "

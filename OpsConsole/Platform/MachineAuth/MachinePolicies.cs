@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpsConsole.Features.Identity;
+using OpsConsole.Platform.MetricsScrape;
 
 namespace OpsConsole.Platform.MachineAuth;
 
@@ -15,7 +16,7 @@ public static class MachinePolicies
     public const string DeadLettersRead = Prefix + MachineScopes.DeadLettersRead;
     public const string MetricsRead = Prefix + MachineScopes.MetricsRead;
 
-    /// <summary>/metrics: a signed-in Admin or Viewer, or a machine client holding Metrics:Read.</summary>
+    /// <summary>/metrics: a signed-in Admin or Viewer, a machine client holding Metrics:Read, or the Metrics:ScrapeToken bearer.</summary>
     public const string MetricsReaders = "ops:read-metrics";
 
     /// <summary>/api/dead-letters: a signed-in Remediator, Viewer or Admin, or a machine client holding DeadLetters:Read.</summary>
@@ -34,10 +35,10 @@ public static class MachinePolicies
         auth.AddPolicy(AnyKey, p => p.AddAuthenticationSchemes(MachineHmacHandler.SchemeName).RequireClaim(MachineClaims.KeyId));
         foreach (var scope in MachineScopes.All)
             auth.AddPolicy(PolicyName(scope), Scope(scope));
-        // Cookie first: its challenge only sets the status, the machine challenge then writes the problem body.
+        // Cookie first: its challenge only sets the status; a refused bearer token answers next, else the machine challenge does.
         auth.AddPolicy(MetricsReaders, p => p
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
-            .AddRequirements(new MachineScopeRequirement(MachineScopes.MetricsRead, [Roles.Admin, Roles.Viewer])));
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MetricsScrapeHandler.SchemeName, MachineHmacHandler.SchemeName)
+            .AddRequirements(new MachineScopeRequirement(MachineScopes.MetricsRead, [Roles.Admin, Roles.Viewer], [MetricsScrapeHandler.SchemeName])));
         auth.AddPolicy(DeadLetterReaders, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
             .AddRequirements(new MachineScopeRequirement(MachineScopes.DeadLettersRead, [Roles.Remediator, Roles.Viewer, Roles.Admin])));

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 namespace OpsConsole.Platform.MachineAuth;
 
 /// <summary>
-/// Met by a machine client whose key holds the scope, or by a person signed in with one of the given roles.
+/// Met by a machine client whose key holds the scope, by a person signed in with one of the given roles, or by any
+/// identity from one of the given schemes (a scheme that admits to this one scope only).
 /// On failure it notes the scope on the request so the 403 can name it.
 /// </summary>
-sealed class MachineScopeRequirement(string scope, IReadOnlyList<string> orRoles)
+sealed class MachineScopeRequirement(string scope, IReadOnlyList<string> orRoles, IReadOnlyList<string>? orSchemes = null)
     : AuthorizationHandler<MachineScopeRequirement>, IAuthorizationRequirement
 {
     public string Scope => scope;
@@ -18,7 +19,9 @@ sealed class MachineScopeRequirement(string scope, IReadOnlyList<string> orRoles
         var machineHasScope = context.User.Identities.Any(i =>
             i.IsAuthenticated && i.AuthenticationType == MachineHmacHandler.SchemeName
             && i.HasClaim(c => c.Type == MachineClaims.Scope && string.Equals(c.Value, scope, StringComparison.OrdinalIgnoreCase)));
-        if (machineHasScope || orRoles.Any(context.User.IsInRole))
+        var fromScopeScheme = orSchemes is not null
+            && context.User.Identities.Any(i => i.IsAuthenticated && orSchemes.Contains(i.AuthenticationType, StringComparer.Ordinal));
+        if (machineHasScope || fromScopeScheme || orRoles.Any(context.User.IsInRole))
         {
             context.Succeed(requirement);
             return Task.CompletedTask;

@@ -1,0 +1,62 @@
+using OpsConsole.Platform.DataProtection;
+using OpsConsole.Tests.Integration.Support;
+
+namespace OpsConsole.Tests.Integration.Platform;
+
+/// <summary>The real executable refuses a bad setting with exit code 1 and one line on stderr that names it.</summary>
+[Trait("Category", "Integration")]
+public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IDisposable
+{
+    readonly string folder = Path.Combine(Path.GetTempPath(), $"opsconsole-keytest-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+    }
+
+    Task<(int Exit, string Output, string Error)> RunAsync(params (string Key, string Value)[] settings) =>
+        ConsoleProcess.RunAsync(settings.Append((Key: "ConnectionStrings__OpsDb", Value: fixture.ConnectionString)).ToDictionary(s => s.Key, s => s.Value));
+
+    [Fact]
+    public async Task A_short_scrape_token_stops_start_up_naming_Metrics_ScrapeToken()
+    {
+        const string token = "too-short-scrape-token";
+
+        var (exit, output, error) = await RunAsync(("Metrics__ScrapeToken", token));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("OpsConsole cannot start: Metrics:ScrapeToken must be at least 32 characters (or empty to turn bearer scraping off)",
+            error.Trim());
+        Assert.DoesNotContain(token, output + error);
+    }
+
+    [Fact]
+    public async Task An_unreadable_certificate_file_stops_start_up_naming_DataProtection_CertificatePath()
+    {
+        var path = Path.Combine(folder, "broken.pfx");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(path, "not a certificate");
+
+        var (exit, _, error) = await RunAsync(("DataProtection__CertificatePath", path));
+
+        Assert.Equal(1, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("OpsConsole cannot start: DataProtection:CertificatePath: ", error.Trim());
+    }
+
+    [Fact]
+    public async Task A_wrong_certificate_password_stops_start_up_naming_DataProtection_CertificatePath()
+    {
+        var path = Path.Combine(folder, "locked.pfx");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(path, KeyProtectionCertificate.Create("the-right-one"));
+
+        var (exit, _, error) = await RunAsync(("DataProtection__CertificatePath", path), ("DataProtection__CertificatePassword", "a-wrong-one"));
+
+        Assert.Equal(1, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("OpsConsole cannot start: DataProtection:CertificatePath: ", error.Trim());
+        Assert.DoesNotContain("a-wrong-one", error);
+    }
+}
