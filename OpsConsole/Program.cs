@@ -4,6 +4,7 @@ using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
@@ -30,7 +31,8 @@ try
         .AddLive(builder.Configuration)
         .AddNotifications(builder.Configuration)
         .AddDeadLetters(builder.Configuration)
-        .AddApprovals(builder.Configuration);
+        .AddApprovals(builder.Configuration)
+        .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();
     // Settings first: a bad one stops start-up before anything touches the database.

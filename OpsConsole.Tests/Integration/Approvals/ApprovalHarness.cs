@@ -67,6 +67,7 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = fixture.ConnectionString);
         services.AddAuthorizationBuilder().AddOpsPolicies();
         more?.Invoke(services, config);
+        services.AddRemainingLiveTopics();
         var provider = services.BuildServiceProvider(validateScopes: true);
         providers.Add(provider);
         return provider;

@@ -34,6 +34,7 @@ public sealed class RemediationHarness : IAsyncDisposable
         collection.AddAuthorizationBuilder().AddOpsPolicies();
         collection.AddTransitions(config).AddDeadLetterHandler<ScriptedHandler>();
         collection.AddDeadLetters(config);
+        collection.AddRemainingLiveTopics();
         services = collection.BuildServiceProvider(validateScopes: true);
     }
 

@@ -37,7 +37,7 @@ public sealed class OutboxHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IConfiguration>(config);
         services.AddOpsDatabase(config);
-        services.AddTransitions(config).AddLive(config).AddNotifications(config);
+        services.AddTransitions(config).AddLive(config).AddNotifications(config).AddRemainingLiveTopics();
         provider = services.BuildServiceProvider(validateScopes: true);
     }
 

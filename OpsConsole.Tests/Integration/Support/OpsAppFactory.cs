@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 
@@ -28,8 +30,15 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
             all[key] = value;
         // Host configuration reaches Program as arguments, so it is seen before builder.Build() (the embedded check).
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(all));
+        // Warnings and errors from everywhere, and the live mechanism's Information (refusals), for tests to read.
+        builder.ConfigureLogging(l => l.AddFakeLogging()
+            .AddFilter<FakeLoggerProvider>(null, LogLevel.Warning)
+            .AddFilter<FakeLoggerProvider>("OpsConsole.Platform.Live", LogLevel.Information));
         return base.CreateHost(builder);
     }
+
+    /// <summary>What the app logged at Warning and above, and what its live mechanism logged at Information.</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <summary>Signs in through the login form and returns the Cookie header that carries the session.</summary>
     public async Task<string> SignInAsync(string email, string password = DemoSeed.Password)

@@ -1,0 +1,17 @@
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Live;
+
+namespace OpsConsole.Features.SystemStatus;
+
+/// <summary>The system page's live topic; the page itself and job control come with the platform's jobs.</summary>
+public static class SystemFeature
+{
+    public static IServiceCollection AddSystemFeature(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddLiveTopic(LiveTopics.Jobs, LiveAudience.HoldersOf(OpsPolicies.ReadSystem));
+        // Alerts and funding have no feature folder yet; their own features take these two lines when they arrive.
+        services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
+        services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
+        return services;
+    }
+}
