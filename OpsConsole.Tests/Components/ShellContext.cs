@@ -4,7 +4,6 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
@@ -42,7 +41,12 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<ILiveFeed>(new LiveFeed(NullLogger<LiveFeed>.Instance));
+        Services.AddLogging();
+        // The features a test adds register their own topics; every other topic gets the app's audience.
+        Services.AddSingleton(sp => new LiveTopicRegistry(AppLiveTopics.Complete(sp.GetServices<LiveTopic>())));
+        Services.AddSingleton<LiveAudienceCheck>();
+        Services.AddSingleton<LiveFeed>();
+        Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
     }
 
     protected void SignIn(string email, string displayName, params string[] roles) => SignIn(email, displayName, roles, []);

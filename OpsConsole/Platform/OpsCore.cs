@@ -17,6 +17,8 @@ public static class OpsCore
         services.AddLogging();
         services.AddOpsDatabase(config);
         services.AddTransitions(config);
+        // Features add their topics; the executor's announcements are checked against them.
+        services.TryAddSingleton<LiveTopicRegistry>();
         // Announcing on a connection of its own needs the connection string; the relay's other settings come with AddLive.
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = config.GetConnectionString(DatabaseSetup.ConnectionName) ?? "");
         return services;

@@ -58,6 +58,8 @@ static class BenchApp
             .AddNotifications(config)
             .AddApprovals(config);
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = config.GetConnectionString(DatabaseSetup.ConnectionName)!);
+        // The dead-letter writer announces on this topic; in the app the dead-letter feature registers it.
+        services.AddLiveTopic(LiveTopics.DeadLetters, LiveAudience.HoldersOf(OpsPolicies.ReadDeadLetters));
         if (CommandProfile.Enabled)
             services.ConfigureDbContext<OpsDbContext>(o => o.AddInterceptors(CommandProfile.Instance));
         services.AddIdentityCore<OpsUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<OpsDbContext>();

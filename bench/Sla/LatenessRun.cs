@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OpsConsole.Platform.Live;
@@ -20,8 +21,8 @@ static class LatenessRun
 
         var seen = new ConcurrentDictionary<string, DateTimeOffset>();
         using var stop = new CancellationTokenSource();
-        var listening = ListenAsync(cs, due, seen, stop.Token);
         using var host = BenchApp.ScheduledHost(cs);
+        var listening = ListenAsync(cs, host.Services.GetRequiredService<LiveTopicRegistry>(), due, seen, stop.Token);
         var clock = Stopwatch.StartNew();
         await host.StartAsync();
         var end = first.AddSeconds(count / (double)perSecond) + TimeSpan.FromSeconds(30);
@@ -73,15 +74,15 @@ static class LatenessRun
         return due;
     }
 
-    static async Task ListenAsync(string cs, Dictionary<string, DateTimeOffset> due, ConcurrentDictionary<string, DateTimeOffset> seen,
-        CancellationToken ct)
+    static async Task ListenAsync(string cs, LiveTopicRegistry topics, Dictionary<string, DateTimeOffset> due,
+        ConcurrentDictionary<string, DateTimeOffset> seen, CancellationToken ct)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync(ct);
         conn.Notification += (_, e) =>
         {
             var at = DateTimeOffset.UtcNow;
-            if (LiveChange.FromPayload(e.Payload) is { Topic: LiveTopics.Approvals, SubjectId: { } id } && due.ContainsKey(id))
+            if (LiveChange.FromPayload(e.Payload, topics) is { Topic: LiveTopics.Approvals, SubjectId: { } id } && due.ContainsKey(id))
                 seen.TryAdd(id, at);
         };
         await using (var listen = new NpgsqlCommand($"LISTEN {LiveAnnouncer.Channel}", conn))

@@ -65,6 +65,7 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             .AddApprovals(config);
         services.AddAuthorizationBuilder().AddOpsPolicies();
         more?.Invoke(services, config);
+        services.AddRemainingLiveTopics();
         var provider = services.BuildServiceProvider(validateScopes: true);
         providers.Add(provider);
         return provider;

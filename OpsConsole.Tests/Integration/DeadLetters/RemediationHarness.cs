@@ -36,6 +36,7 @@ public sealed class RemediationHarness : IAsyncDisposable
         collection.AddAuthorizationBuilder().AddOpsPolicies();
         collection.AddOpsCore(config).AddDeadLetterHandler<ScriptedHandler>();
         collection.AddDeadLetters(config);
+        collection.AddRemainingLiveTopics();
         services = collection.BuildServiceProvider(validateScopes: true);
     }
 

@@ -7,21 +7,23 @@ namespace OpsConsole.Tests.Integration.Live;
 [Trait("Category", "Integration")]
 public class LiveChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
+    static readonly LiveTopicRegistry Topics = new(AppLiveTopics.All);
+
     [Fact]
     public void Payload_is_compact_camel_case_json_without_empty_fields()
     {
-        var payload = new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, "dl-7").ToPayload();
+        var payload = new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, "dl-7").ToPayload(Topics);
 
         Assert.Equal("""{"topic":"dead-letters","kind":"changed","subjectId":"dl-7"}""", payload);
-        Assert.Equal(new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, "dl-7"), LiveChange.FromPayload(payload));
+        Assert.Equal(new LiveChange(LiveTopics.DeadLetters, LiveChange.Changed, "dl-7"), LiveChange.FromPayload(payload, Topics));
     }
 
     [Fact]
     public void Unknown_topic_and_foreign_payloads_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => new LiveChange("no-such-topic", LiveChange.Created).ToPayload());
-        Assert.Null(LiveChange.FromPayload("hello"));
-        Assert.Null(LiveChange.FromPayload("""{"topic":"no-such-topic","kind":"created"}"""));
+        Assert.Throws<ArgumentException>(() => new LiveChange("no-such-topic", LiveChange.Created).ToPayload(Topics));
+        Assert.Null(LiveChange.FromPayload("hello", Topics));
+        Assert.Null(LiveChange.FromPayload("""{"topic":"no-such-topic","kind":"created"}""", Topics));
     }
 
     [Fact]
@@ -29,7 +31,7 @@ public class LiveChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
     {
         await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
         var inbox = new LiveInbox();
-        using var _ = live.Feed.Subscribe(LiveTopics.Audit, inbox.Add);
+        using var _ = await live.FollowAsync(LiveTopics.Audit, inbox.Add);
         var largest = Padded(LiveChange.MaxPayloadBytes);
 
         await live.Announcer.AnnounceAsync(largest);
@@ -48,7 +50,7 @@ public class LiveChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
     static LiveChange Padded(int bytes)
     {
         var empty = new LiveChange(LiveTopics.Audit, LiveChange.Created, "big", new Dictionary<string, string> { ["pad"] = "" });
-        var pad = new string('x', bytes - System.Text.Encoding.UTF8.GetByteCount(empty.ToPayload()));
+        var pad = new string('x', bytes - System.Text.Encoding.UTF8.GetByteCount(empty.ToPayload(Topics)));
         return empty with { Data = new Dictionary<string, string> { ["pad"] = pad } };
     }
 }

@@ -12,7 +12,7 @@ public class LiveRelayTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
     {
         await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
         var inbox = new LiveInbox();
-        using var _ = live.Feed.Subscribe(LiveTopics.Approvals, inbox.Add);
+        using var _ = await live.FollowAsync(LiveTopics.Approvals, inbox.Add);
         var subject = Guid.NewGuid().ToString();
 
         await using (var db = fixture.CreateContext())
@@ -33,7 +33,7 @@ public class LiveRelayTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
     {
         await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
         var inbox = new LiveInbox();
-        using var _ = live.Feed.Subscribe(LiveTopics.DeadLetters, inbox.Add);
+        using var _ = await live.FollowAsync(LiveTopics.DeadLetters, inbox.Add);
 
         await using (var db = fixture.CreateContext())
         await using (var tx = await db.Database.BeginTransactionAsync())
@@ -58,7 +58,7 @@ public class LiveRelayTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
     {
         await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
         var inbox = new LiveInbox();
-        using var _ = live.Feed.Subscribe(LiveTopics.Jobs, inbox.Add);
+        using var _ = await live.FollowAsync(LiveTopics.Jobs, inbox.Add);
 
         await live.Announcer.AnnounceAsync(new LiveChange(LiveTopics.Jobs, LiveChange.Changed, "sla-due"));
 
@@ -70,7 +70,7 @@ public class LiveRelayTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
     {
         await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
         var inbox = new LiveInbox();
-        using var _ = live.Feed.Subscribe(LiveTopics.Alerts, inbox.Add);
+        using var _ = await live.FollowAsync(LiveTopics.Alerts, inbox.Add);
         var killed = await RelayBackendsAsync();
         Assert.NotEmpty(killed);
 

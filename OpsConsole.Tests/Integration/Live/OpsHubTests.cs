@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Tests.Integration.Support;
@@ -10,27 +10,21 @@ using OpsConsole.Tests.Integration.Support;
 namespace OpsConsole.Tests.Integration.Live;
 
 [Trait("Category", "Integration")]
-public class OpsHubTests(TwoInstances apps) : IClassFixture<TwoInstances>
+[Collection(TwoInstances.Collection)]
+public class OpsHubTests(TwoInstances apps)
 {
     [Fact]
     public async Task Change_committed_on_one_instance_reaches_hub_clients_of_another()
     {
-        await using var hub = await ConnectAsync(apps.B, "viewer@demo.local");
+        await using var hub = await apps.ConnectAsync(apps.B, "viewer@demo.local");
         var onB = new LiveInbox();
         hub.On<LiveChange>(OpsHub.ChangeMethod, onB.Add);
-        await hub.InvokeAsync("Subscribe", LiveTopics.Approvals, Timeout());
+        Assert.True((await SubscribeAsync(hub, LiveTopics.Approvals)).Following);
         var onA = new LiveInbox();
-        using var _ = apps.A.Services.GetRequiredService<ILiveFeed>().Subscribe(LiveTopics.Approvals, onA.Add);
+        using var _ = apps.A.Services.GetRequiredService<ILiveFeed>().Subscribe(LiveUsers.Signed("a-viewer", Roles.Viewer), LiveTopics.Approvals, onA.Add);
         var subject = Guid.NewGuid().ToString();
 
-        await using (var scope = apps.A.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await apps.A.Services.GetRequiredService<LiveAnnouncer>().AnnounceAsync(db,
-                new LiveChange(LiveTopics.Approvals, LiveChange.Changed, subject, new Dictionary<string, string> { ["status"] = "Approved" }));
-            await tx.CommitAsync();
-        }
+        await AnnounceOnAAsync(new LiveChange(LiveTopics.Approvals, LiveChange.Changed, subject, new Dictionary<string, string> { ["status"] = "Approved" }));
 
         var received = await onB.WaitForAsync(c => c.SubjectId == subject, "at the hub client of instance B");
         Assert.Equal(LiveChange.Changed, received.Kind);
@@ -49,32 +43,70 @@ public class OpsHubTests(TwoInstances apps) : IClassFixture<TwoInstances>
     }
 
     [Fact]
-    public async Task Hub_refuses_topics_the_user_may_not_see_and_unknown_topics()
+    public async Task Subscribe_answers_with_a_refusal_for_topics_the_user_may_not_see_and_unknown_topics()
     {
-        await using var hub = await ConnectAsync(apps.A, "operator@demo.local");
+        await using var hub = await apps.ConnectAsync(apps.A, "operator@demo.local");
 
-        await hub.InvokeAsync("Subscribe", LiveTopics.Approvals, Timeout());
-        var forbidden = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Subscribe", LiveTopics.Audit, Timeout()));
-        Assert.Contains("may not follow", forbidden.Message);
-        var unknown = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Subscribe", "everything", Timeout()));
-        Assert.Contains("Unknown topic", unknown.Message);
+        Assert.Equal(new LiveSubscribeResult(LiveTopics.Approvals, true, null), await SubscribeAsync(hub, LiveTopics.Approvals));
+        var forbidden = await SubscribeAsync(hub, LiveTopics.Audit);
+        Assert.False(forbidden.Following);
+        Assert.Equal("You may not follow 'audit'.", forbidden.Refusal);
+        var unknown = await SubscribeAsync(hub, "everything");
+        Assert.False(unknown.Following);
+        Assert.StartsWith("Unknown live topic 'everything'; known topics are ", unknown.Refusal);
+        Assert.All(LiveTopics.All, topic => Assert.Contains(topic, unknown.Refusal));
     }
 
-    static async Task<HubConnection> ConnectAsync(OpsAppFactory app, string email)
+    [Fact]
+    public async Task A_refused_subscribe_is_logged_at_information_and_nothing_at_error()
     {
-        var cookie = await app.SignInAsync(email);
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, OpsHub.Path), o =>
-            {
-                // Through the in-memory server; long polling is plain HTTP, so the cookie header is all it needs.
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
-        await hub.StartAsync(Timeout());
-        return hub;
+        await using var hub = await apps.ConnectAsync(apps.A, "operator@demo.local");
+        var operatorId = await apps.UserIdAsync("operator@demo.local");
+        var before = apps.A.Logs.GetSnapshot().Count;
+
+        Assert.False((await SubscribeAsync(hub, LiveTopics.Jobs)).Following);
+        Assert.False((await SubscribeAsync(hub, "no-such-topic")).Following);
+
+        var logged = apps.A.Logs.GetSnapshot().Skip(before).ToList();
+        Assert.Contains(logged, r => r.Level == LogLevel.Information && r.Category == typeof(LiveAudienceCheck).FullName
+            && r.Message.Contains("'jobs'") && r.Message.Contains(operatorId));
+        Assert.Contains(logged, r => r.Level == LogLevel.Information && r.Message.Contains("no-such-topic"));
+        Assert.DoesNotContain(logged, r => r.Level >= LogLevel.Error);
     }
 
-    static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token;
+    [Fact]
+    public async Task Notifications_reach_only_the_user_they_are_about()
+    {
+        var viewerId = await apps.UserIdAsync("viewer@demo.local");
+        var operatorId = await apps.UserIdAsync("operator@demo.local");
+        await using var viewer = await apps.ConnectAsync(apps.B, "viewer@demo.local");
+        await using var @operator = await apps.ConnectAsync(apps.B, "operator@demo.local");
+        var toViewer = new LiveInbox();
+        var toOperator = new LiveInbox();
+        viewer.On<LiveChange>(OpsHub.ChangeMethod, toViewer.Add);
+        @operator.On<LiveChange>(OpsHub.ChangeMethod, toOperator.Add);
+        Assert.True((await SubscribeAsync(viewer, LiveTopics.Notifications)).Following);
+        Assert.True((await SubscribeAsync(@operator, LiveTopics.Notifications)).Following);
+
+        // In this order: PostgreSQL and the relay keep it, so once the later change arrives the earlier one had its chance.
+        await AnnounceOnAAsync(new LiveChange(LiveTopics.Notifications, LiveChange.Created, operatorId));
+        await AnnounceOnAAsync(new LiveChange(LiveTopics.Notifications, LiveChange.Created, viewerId));
+
+        await toViewer.WaitForAsync(c => c.SubjectId == viewerId, "about the viewer, to the viewer");
+        await toOperator.WaitForAsync(c => c.SubjectId == operatorId, "about the operator, to the operator");
+        Assert.DoesNotContain(toViewer.All, c => c.SubjectId == operatorId);
+        Assert.DoesNotContain(toOperator.All, c => c.SubjectId == viewerId);
+    }
+
+    static Task<LiveSubscribeResult> SubscribeAsync(HubConnection hub, string topic) =>
+        hub.InvokeAsync<LiveSubscribeResult>("Subscribe", topic, TwoInstances.Timeout());
+
+    async Task AnnounceOnAAsync(LiveChange change)
+    {
+        await using var scope = apps.A.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await apps.A.Services.GetRequiredService<LiveAnnouncer>().AnnounceAsync(db, change);
+        await tx.CommitAsync();
+    }
 }

@@ -122,7 +122,7 @@ public class ChannelDeliveryTests(DatabaseFixture fixture) : IClassFixture<Datab
         // The relay is not running here; the announcement is checked on the database's own channel instead.
         await using var conn = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
         await conn.OpenAsync();
-        conn.Notification += (_, e) => announced.TrySetResult(OpsConsole.Platform.Live.LiveChange.FromPayload(e.Payload)!);
+        conn.Notification += (_, e) => announced.TrySetResult(OpsConsole.Platform.Live.LiveChange.FromPayload(e.Payload, new(AppLiveTopics.All))!);
         await using (var listen = new Npgsql.NpgsqlCommand($"LISTEN {OpsConsole.Platform.Live.LiveAnnouncer.Channel}", conn))
             await listen.ExecuteNonQueryAsync();
         var message = OutboxHarness.Message(OutboxChannel.InApp, "user-42", "inapp-1");

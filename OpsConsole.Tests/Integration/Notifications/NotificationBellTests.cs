@@ -72,6 +72,23 @@ public class NotificationBellTests(DatabaseFixture fixture) : ShellContext, ICla
     }
 
     [Fact]
+    public async Task The_bell_reloads_on_its_own_users_changes_and_never_receives_another_users()
+    {
+        var (harness, bell) = await OpenAsync("user-bell-4", delivered: 1);
+        await using var _ = harness;
+        bell.WaitForAssertion(() => Assert.Equal("Notifications, 1 unread", Label(bell)), Patience);
+        await harness.EnqueueCommittedAsync(OutboxHarness.Message(OutboxChannel.InApp, "user-bell-4", "user-bell-4-late"));
+        await harness.Dispatcher.DispatchDueAsync();
+
+        // The feed awaits the handlers it calls, so had this reached the bell, the bell would already show 2.
+        await harness.Feed.PublishAsync(new LiveChange(LiveTopics.Notifications, LiveChange.Created, "someone-else"));
+        Assert.Equal("Notifications, 1 unread", Label(bell));
+
+        await harness.Feed.PublishAsync(new LiveChange(LiveTopics.Notifications, LiveChange.Created, "user-bell-4"));
+        bell.WaitForAssertion(() => Assert.Equal("Notifications, 2 unread", Label(bell)), Patience);
+    }
+
+    [Fact]
     public async Task Mark_all_read_clears_the_count()
     {
         var (harness, bell) = await OpenAsync("user-bell-3", delivered: 3);

@@ -37,7 +37,7 @@ public sealed class OutboxHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IConfiguration>(config);
-        services.AddOpsCore(config).AddLive(config).AddNotifications(config);
+        services.AddOpsCore(config).AddLive(config).AddNotifications(config).AddRemainingLiveTopics();
         provider = services.BuildServiceProvider(validateScopes: true);
     }
 

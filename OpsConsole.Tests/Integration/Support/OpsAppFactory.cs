@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.DataProtection;
@@ -30,6 +32,10 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
             all[key] = value;
         // Host configuration reaches Program as arguments, so it is seen before builder.Build() (the embedded check).
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(all));
+        // Warnings and errors from everywhere (or more, as a subclass asks), and the live mechanism's Information (refusals).
+        builder.ConfigureLogging(l => l.AddFakeLogging()
+            .AddFilter<FakeLoggerProvider>(null, CapturedLevel)
+            .AddFilter<FakeLoggerProvider>("OpsConsole.Platform.Live", LogLevel.Information));
         return base.CreateHost(builder);
     }
 
@@ -37,6 +43,12 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
     public static string CertificatePath => string.IsNullOrEmpty(TestPostgres.RunDirectory)
         ? throw new InvalidOperationException("The test PostgreSQL server has not started; create the test database first.")
         : Path.Combine(TestPostgres.RunDirectory, KeyProtectionOptions.FileName);
+
+    /// <summary>The lowest level kept from every category.</summary>
+    protected virtual LogLevel CapturedLevel => LogLevel.Warning;
+
+    /// <summary>What the app logged at <see cref="CapturedLevel"/> and above, and what its live mechanism logged at Information.</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <summary>Signs in through the login form and returns the Cookie header that carries the session.</summary>
     public async Task<string> SignInAsync(string email, string password = DemoSeed.Password)

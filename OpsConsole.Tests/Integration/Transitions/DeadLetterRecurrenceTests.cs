@@ -131,7 +131,7 @@ public class DeadLetterRecurrenceTests(DatabaseFixture fixture) : IClassFixture<
         await using var listener = new NpgsqlConnection(fixture.ConnectionString);
         await listener.OpenAsync();
         var heard = new List<LiveChange>();
-        listener.Notification += (_, e) => heard.Add(LiveChange.FromPayload(e.Payload)!);
+        listener.Notification += (_, e) => heard.Add(LiveChange.FromPayload(e.Payload, new(AppLiveTopics.All))!);
         await using (var listen = new NpgsqlCommand($"LISTEN {LiveAnnouncer.Channel}", listener))
             await listen.ExecuteNonQueryAsync();
 

@@ -54,6 +54,7 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IDbContextFactory<OpsDbContext>>(Contexts)
             .AddTransitions(config)
+            .AddRemainingLiveTopics()
             .BuildServiceProvider(validateScopes: true);
         providers.Add(services);
         return services.GetRequiredService<GuardedTransitions>();

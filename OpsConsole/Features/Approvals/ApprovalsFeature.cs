@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Features.Approvals;
 
@@ -32,6 +34,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalRequestQuery>();
         services.AddSingleton<ApprovalTimeline>();
         services.AddSingleton<ApprovalAssignees>();
+        services.AddLiveTopic(LiveTopics.Approvals, LiveAudience.HoldersOf(OpsPolicies.ReadApprovals));
         ApprovalActionRetry.Register(services);
         SlaStepRetry.Register(services);
         services.AddJob<SlaDueJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:DueJobInterval", TimeSpan.FromSeconds(15)));

@@ -1,3 +1,6 @@
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Live;
+
 namespace OpsConsole.Features.Audit;
 
 /// <summary>The audit page, chain verification and CSV export; the writer, AuditTrail, is part of the platform.</summary>
@@ -8,6 +11,7 @@ public static class AuditFeature
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<AuditVerification>();
         services.AddSingleton<AuditExport>();
+        services.AddLiveTopic(LiveTopics.Audit, LiveAudience.HoldersOf(OpsPolicies.ReadAudit));
         return services;
     }
 

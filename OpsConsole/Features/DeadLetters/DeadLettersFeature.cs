@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Features.DeadLetters;
 
@@ -23,6 +25,7 @@ public static class DeadLettersFeature
         services.AddSingleton<DeadLetterPurge>();
         services.AddSingleton<DeadLetterRetryRecovery>();
         services.TryAddScoped<AggregateStateReaders>();
+        services.AddLiveTopic(LiveTopics.DeadLetters, LiveAudience.HoldersOf(OpsPolicies.ReadDeadLetters));
         services.AddJob<DeadLetterRetentionJob>(JobSchedule.FromSetting(config, PurgeScheduleSetting, "0 15 3 * * ?"));
         services.AddJob<DeadLetterRetryRecoveryJob>(JobSchedule.FromSetting(config, RetryRecoveryIntervalSetting, TimeSpan.FromMinutes(1)));
         return services;

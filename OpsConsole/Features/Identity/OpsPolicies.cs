@@ -14,6 +14,8 @@ public static class OpsPolicies
     public const string ReadApprovals = "ops:read-approvals";
     /// <summary>May raise a request from the console (the requester can never approve it).</summary>
     public const string RaiseApprovals = "ops:raise-approvals";
+    /// <summary>May watch alerts and funding as they are raised, cleared and credited: every role of the console.</summary>
+    public const string ReadAlerts = "ops:read-alerts";
 
     public static AuthorizationBuilder AddOpsPolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
@@ -24,5 +26,7 @@ public static class OpsPolicies
         .AddPolicy(RemediateDeadLetters, p => p.RequireAuthenticatedUser().RequireRole(Roles.Remediator))
         .AddPolicy(ReadApprovals, p => p.RequireAuthenticatedUser()
             .RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Viewer, Roles.Admin))
-        .AddPolicy(RaiseApprovals, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement));
+        .AddPolicy(RaiseApprovals, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement))
+        .AddPolicy(ReadAlerts, p => p.RequireAuthenticatedUser()
+            .RequireRole(Roles.Admin, Roles.Viewer, Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Remediator));
 }

@@ -1,3 +1,4 @@
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Outbox;
 using OpsConsole.Platform.Transitions;
 
@@ -35,6 +36,8 @@ public static class NotificationsFeature
         services.AddSingleton<INotificationInbox, NotificationInbox>();
         services.AddSingleton<IRecipientQuietHours, StoredQuietHours>();
         services.AddSingleton<AccountPreferences>();
+        // Each person's bell pings: the subject id is the recipient's user id, and nobody else may follow them.
+        services.AddLiveTopic(LiveTopics.Notifications, LiveAudience.SubjectUser);
         return services;
     }
 

@@ -1,11 +1,18 @@
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Live;
+
 namespace OpsConsole.Features.SystemStatus;
 
-/// <summary>The System page: the scheduler's jobs with pause, resume and run now for Admins, and health.</summary>
+/// <summary>The System page: the scheduler's jobs with pause, resume and run now for Admins, and the live topic it follows.</summary>
 public static class SystemFeature
 {
     public static IServiceCollection AddSystemFeature(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<JobControl>();
+        services.AddLiveTopic(LiveTopics.Jobs, LiveAudience.HoldersOf(OpsPolicies.ReadSystem));
+        // Alerts and funding have no feature folder yet; their own features take these two lines when they arrive.
+        services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
+        services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
         return services;
     }
 }

@@ -9,21 +9,21 @@ namespace OpsConsole.Platform.Live;
 /// Announces a change to every instance with NOTIFY. Called inside the transaction of the change, PostgreSQL delivers
 /// the announcement only when that transaction commits, and never when it rolls back.
 /// </summary>
-public sealed class LiveAnnouncer(IOptions<LiveOptions> options)
+public sealed class LiveAnnouncer(IOptions<LiveOptions> options, LiveTopicRegistry topics)
 {
     public const string Channel = "ops_live";
 
     /// <summary>Announces on the context's connection and, when one is open, in its transaction.</summary>
     public async Task AnnounceAsync(OpsDbContext db, LiveChange change, CancellationToken ct = default)
     {
-        var payload = change.ToPayload();
+        var payload = change.ToPayload(topics);
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
     }
 
     /// <summary>Announces at once on a connection of its own, for changes already committed elsewhere.</summary>
     public async Task AnnounceAsync(LiveChange change, CancellationToken ct = default)
     {
-        var payload = change.ToPayload();
+        var payload = change.ToPayload(topics);
         await using var conn = new NpgsqlConnection(options.Value.ConnectionString);
         await conn.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", conn);

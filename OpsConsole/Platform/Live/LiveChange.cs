@@ -25,11 +25,11 @@ public sealed record LiveChange(string Topic, string Kind, string? SubjectId = n
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>The NOTIFY payload; refuses unknown topics, an empty kind and payloads PostgreSQL would refuse.</summary>
-    public string ToPayload()
+    /// <summary>The NOTIFY payload; refuses topics no feature registered, an empty kind and payloads PostgreSQL would refuse.</summary>
+    public string ToPayload(LiveTopicRegistry topics)
     {
-        if (!LiveTopics.IsKnown(Topic))
-            throw new ArgumentException($"Unknown live topic '{Topic}'; known topics are {string.Join(", ", LiveTopics.All)}.");
+        if (!topics.IsKnown(Topic))
+            throw new ArgumentException(topics.Unknown(Topic));
         if (string.IsNullOrWhiteSpace(Kind))
             throw new ArgumentException("A live change needs a kind, such as 'created' or 'changed'.");
         var payload = JsonSerializer.Serialize(this, Json);
@@ -39,13 +39,14 @@ public sealed record LiveChange(string Topic, string Kind, string? SubjectId = n
         return payload;
     }
 
-    /// <summary>Reads a payload; null when it is not a well-formed change (someone else's NOTIFY on the channel).</summary>
-    public static LiveChange? FromPayload(string payload)
+    /// <summary>Reads a payload; null when it is not a well-formed change on a registered topic (someone else's NOTIFY
+    /// on the channel, or an instance that knows a topic this one does not).</summary>
+    public static LiveChange? FromPayload(string payload, LiveTopicRegistry topics)
     {
         try
         {
             var change = JsonSerializer.Deserialize<LiveChange>(payload, Json);
-            return change is { Topic: not null, Kind: not null } && LiveTopics.IsKnown(change.Topic) ? change : null;
+            return change is { Topic: not null, Kind: not null } && topics.IsKnown(change.Topic) ? change : null;
         }
         catch (JsonException)
         {

@@ -3,7 +3,8 @@ using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Platform.Live;
 
-/// <summary>Live updates: NOTIFY after commit, one relay per instance, the in-process feed and the hub.</summary>
+/// <summary>Live updates: NOTIFY after commit, one relay per instance, the in-process feed and the hub, and the registry
+/// of topics that features fill with <see cref="AddLiveTopic"/>.</summary>
 public static class LiveFeature
 {
     public static IServiceCollection AddLive(this IServiceCollection services, IConfiguration config)
@@ -18,12 +19,30 @@ public static class LiveFeature
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSignalR();
+        services.AddAuthorizationCore();
+        services.TryAddSingleton<LiveTopicRegistry>();
+        services.AddSingleton<LiveAudienceCheck>();
         services.AddSingleton<LiveAnnouncer>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
         services.AddHealthChecks().AddCheck<LiveRelayCheck>("live", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a topic and who may follow it; the feature that owns the topic calls this from its registration file.
+    /// A name that is not one of <see cref="LiveTopics"/>, or one registered already, stops start-up here, naming it.
+    /// </summary>
+    public static IServiceCollection AddLiveTopic(this IServiceCollection services, string name, LiveAudience audience)
+    {
+        var topic = new LiveTopic(name, audience);
+        var registered = services.Where(d => d.ServiceType == typeof(LiveTopic) && !d.IsKeyedService)
+            .Select(d => d.ImplementationInstance).OfType<LiveTopic>();
+        LiveTopicRegistry.Check([.. registered, topic]);
+        services.AddSingleton(topic);
+        services.TryAddSingleton<LiveTopicRegistry>();
         return services;
     }
 

@@ -7,11 +7,13 @@ namespace OpsConsole.Platform.Live;
 
 /// <summary>
 /// Each instance's listener: one dedicated connection with LISTEN ops_live, passing every committed change to this
-/// instance's components (the live feed) and hub clients. A lost connection is reopened with bounded backoff, and
-/// subscribers are then told to resync, since NOTIFYs sent while nobody listened are gone.
+/// instance's components (the live feed) and hub clients, each only to those who may see it. A lost connection is
+/// reopened with bounded backoff, and subscribers are then told to resync, since NOTIFYs sent while nobody listened
+/// are gone.
 /// </summary>
 public sealed class LiveRelay(
     IOptions<LiveOptions> options,
+    LiveTopicRegistry topics,
     LiveFeed feed,
     IHubContext<OpsHub> hub,
     TimeProvider time,
@@ -55,7 +57,7 @@ public sealed class LiveRelay(
                 if (mayHaveMissed)
                 {
                     log.LogInformation("Live relay is listening again");
-                    foreach (var topic in LiveTopics.All)
+                    foreach (var topic in topics.Names)
                         received.Writer.TryWrite(new LiveChange(topic, LiveChange.Resync));
                     mayHaveMissed = false;
                 }
@@ -122,7 +124,7 @@ public sealed class LiveRelay(
 
     void OnNotification(string payload)
     {
-        if (LiveChange.FromPayload(payload) is { } change)
+        if (LiveChange.FromPayload(payload, topics) is { } change)
             received.Writer.TryWrite(change);
         else
             log.LogWarning("Live relay ignored a payload on {Channel} that is not a live change", LiveAnnouncer.Channel);
@@ -135,7 +137,8 @@ public sealed class LiveRelay(
             try
             {
                 await feed.PublishAsync(change);
-                await hub.Clients.Group(LiveTopics.GroupName(change.Topic)).SendAsync(OpsHub.ChangeMethod, change, ct);
+                if (topics.AudienceOf(change.Topic) is { } audience && LiveGroups.For(change, audience) is { } group)
+                    await hub.Clients.Group(group).SendAsync(OpsHub.ChangeMethod, change, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -4,27 +4,39 @@ using Microsoft.AspNetCore.SignalR;
 namespace OpsConsole.Platform.Live;
 
 /// <summary>
-/// Live changes for clients outside the server (wall display, tooling). Thin on purpose: a client follows the topics
-/// it may see, and the relay sends each change to that topic's group as "change".
+/// Live changes for clients outside the server (wall display, tooling). Thin on purpose: <see cref="LiveAudienceCheck"/>
+/// decides who may follow what, and the relay sends each change as "change" to the topic's followers, or, on a per-user
+/// topic, only to the user the change is about.
+/// <para>
+/// Contract: <c>Subscribe(topic)</c> answers <c>{ topic, following, refusal }</c>. An unknown topic, or one the caller
+/// may not follow, is answered with <c>following: false</c> and a refusal naming the topic (and, when unknown, the known
+/// ones); it is not thrown. SignalR logs every exception a hub method throws at Error and tells the client "an
+/// unexpected error occurred", while a refusal is an expected answer: the check logs it at Information, and the client
+/// reads the reason from the result. <c>Unsubscribe(topic)</c> leaves the topic; leaving one never followed does nothing.
+/// </para>
 /// </summary>
 [Authorize]
-public sealed class OpsHub(IAuthorizationService authorization) : Hub
+public sealed class OpsHub(LiveAudienceCheck audience) : Hub
 {
     public const string Path = "/hubs/ops";
     public const string ChangeMethod = "change";
 
-    public async Task Subscribe(string topic)
+    public async Task<LiveSubscribeResult> Subscribe(string topic)
     {
-        if (!LiveTopics.IsKnown(topic))
-            throw UnknownTopic();
-        if (LiveTopics.PolicyFor(topic) is { } policy && !(await authorization.AuthorizeAsync(Context.User!, policy)).Succeeded)
-            throw new HubException($"You may not follow '{topic}'.");
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveTopics.GroupName(topic), Context.ConnectionAborted);
+        var follow = await audience.CheckAsync(Context.User!, topic);
+        if (follow.IsGranted)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Topic(topic), Context.ConnectionAborted);
+            if (follow.UserId is { } userId)
+                await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.User(topic, userId), Context.ConnectionAborted);
+        }
+        return LiveSubscribeResult.From(follow);
     }
 
-    public Task Unsubscribe(string topic) => LiveTopics.IsKnown(topic)
-        ? Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveTopics.GroupName(topic), Context.ConnectionAborted)
-        : throw UnknownTopic();
-
-    static HubException UnknownTopic() => new($"Unknown topic; known topics are {string.Join(", ", LiveTopics.All)}.");
+    public async Task Unsubscribe(string topic)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Topic(topic), Context.ConnectionAborted);
+        if (LiveAudienceCheck.UserId(Context.User!) is { } userId)
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.User(topic, userId), Context.ConnectionAborted);
+    }
 }
