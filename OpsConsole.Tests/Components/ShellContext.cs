@@ -15,29 +15,25 @@ using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Components;
 
-/// <summary>A bunit context with MudBlazor's services and a signed-in user whose roles the app's real policies judge.</summary>
+/// <summary>
+/// A bunit context with MudBlazor's services, the live feed and a signed-in user whose roles the app's real policies
+/// judge. It starts no database: what the shell reads from one (the navigation's dead-letter count, the bell's inbox)
+/// is a fake at the edge. Pages that need the database use <see cref="DatabaseShellContext"/>.
+/// </summary>
 public abstract class ShellContext : BunitContext, IAsyncLifetime
 {
-    // The navigation counts unresolved dead letters, so the shell needs a (fresh, empty) database and the live feed.
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync();
-        Services.AddOpsCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = ConnectionString,
-        }).Build());
-        Services.AddSingleton<DeadLetterQuery>();
-        Services.AddSingleton<INotificationInbox, NotificationInbox>();
-    }
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor has services that only dispose asynchronously; xunit 2 would otherwise dispose the context synchronously first.
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
-    /// <summary>This context's own database.</summary>
-    protected string ConnectionString { get; private set; } = "";
+    /// <summary>What the navigation shows as unresolved dead letters.</summary>
+    protected FakeUnresolvedDeadLetters DeadLetterCount { get; } = new();
 
     protected ShellContext()
     {
+        Services.AddSingleton<IUnresolvedDeadLetters>(DeadLetterCount);
+        Services.AddSingleton<INotificationInbox>(new EmptyNotificationInbox());
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);

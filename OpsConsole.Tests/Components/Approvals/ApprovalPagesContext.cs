@@ -22,7 +22,7 @@ namespace OpsConsole.Tests.Components.Approvals;
 
 /// <summary>The shell plus the real approval services on this context's database, with a fake clock at
 /// <see cref="ApprovalHarness.Start"/>, and the live feed the relay would publish into.</summary>
-public abstract class ApprovalPagesContext : ShellContext
+public abstract class ApprovalPagesContext : DatabaseShellContext
 {
     protected const string Treasury = ApprovalHarness.Department;
     protected const string OperatorEmail = "operator@demo.local";
@@ -35,7 +35,6 @@ public abstract class ApprovalPagesContext : ShellContext
         var config = new ConfigurationBuilder().Build();
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
-        Services.AddOpsCore(config);
         Services.AddNotifications(config);
         Services.AddApprovals(config);
     }

@@ -18,7 +18,7 @@ namespace OpsConsole.Tests.Components.Approvals;
 
 /// <summary>The SLA policies page over the real service and this context's database, with the settings a test gives.</summary>
 [Trait("Category", "Component")]
-public class SlaPoliciesPageTests : ShellContext
+public class SlaPoliciesPageTests : DatabaseShellContext
 {
     const string Admin = "admin@ops.test";
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

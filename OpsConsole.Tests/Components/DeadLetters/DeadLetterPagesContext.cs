@@ -11,7 +11,7 @@ using OpsConsole.Tests.Integration.DeadLetters;
 namespace OpsConsole.Tests.Components.DeadLetters;
 
 /// <summary>The shell plus the real dead-letter services on this context's database, with the scripted test handler.</summary>
-public abstract class DeadLetterPagesContext : ShellContext
+public abstract class DeadLetterPagesContext : DatabaseShellContext
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -22,7 +22,7 @@ public abstract class DeadLetterPagesContext : ShellContext
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(new HandlerScript());
-        Services.AddOpsCore(config).AddDeadLetterHandler<ScriptedHandler>();
+        Services.AddDeadLetterHandler<ScriptedHandler>();
         Services.AddDeadLetters(config);
     }
 }

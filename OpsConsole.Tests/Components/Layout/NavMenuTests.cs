@@ -31,4 +31,17 @@ public class NavMenuTests : ShellContext
 
         Assert.Equal(["/", "/approvals", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
     }
+
+    [Fact]
+    public void The_dead_letters_link_shows_how_many_wait_and_nothing_when_none_do()
+    {
+        SignIn("remy@ops.test", "Remy Remediator", Roles.Remediator);
+        DeadLetterCount.Count = 0;
+        Assert.Empty(Render<NavMenu>().FindAll("[data-testid=dead-letter-count]"));
+
+        DeadLetterCount.Count = 3;
+        var cut = Render<NavMenu>();
+
+        Assert.Equal("3", cut.Find("[data-testid=dead-letter-count]").TextContent.Trim());
+    }
 }

@@ -16,7 +16,7 @@ namespace OpsConsole.Tests.Components.Notifications;
 
 /// <summary>The preferences page over the real service and this context's database, for a signed-in Operator.</summary>
 [Trait("Category", "Component")]
-public class PreferencesPageTests : ShellContext
+public class PreferencesPageTests : DatabaseShellContext
 {
     const string Email = "owl@ops.test";
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

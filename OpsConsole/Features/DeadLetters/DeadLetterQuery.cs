@@ -7,7 +7,7 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Features.DeadLetters;
 
 /// <summary>Reads dead letters for the pages and the API: paged lists, fingerprint groups, one record and its history.</summary>
-public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs)
+public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs) : IUnresolvedDeadLetters
 {
     public const int MaxPageSize = 200;
     /// <summary>Groups shown at once; more distinct failures than this is a case for filters, not scrolling.</summary>

@@ -20,6 +20,7 @@ public static class DeadLettersFeature
             .Validate(o => o.StaleRetryAfter > TimeSpan.Zero, $"{DeadLetterOptions.Section}:StaleRetryAfter must be a positive time span")
             .ValidateOnStart();
         services.AddSingleton<DeadLetterQuery>();
+        services.AddSingleton<IUnresolvedDeadLetters>(sp => sp.GetRequiredService<DeadLetterQuery>());
         services.AddSingleton<RemediationLedger>();
         services.AddSingleton<DeadLetterRemediation>();
         services.AddSingleton<DeadLetterPurge>();
