@@ -13,6 +13,9 @@ namespace OpsConsole.Tests.Components.Audit;
 [Trait("Category", "Component")]
 public class AuditPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
+    // Generous: verifying reads the whole trail, and CI shares two cores with everything else.
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     BunitContext NewContext()
     {
         var ctx = new BunitContext();
@@ -38,11 +41,11 @@ public class AuditPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
             total = await db.AuditEvents.CountAsync();
 
         var cut = ctx.Render<AuditPage>();
-        cut.WaitForAssertion(() => Assert.Contains("page2@x", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("page2@x", cut.Markup), Patience);
 
         cut.FindAll("button").Single(b => b.TextContent.Contains("Verify chain")).Click();
-        cut.WaitForAssertion(() => Assert.Contains($"Chain OK — {total} events verified", cut.Find("[role=status]").TextContent));
-        cut.WaitForAssertion(() => Assert.Contains("audit.verified", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains($"Chain OK — {total} events verified", cut.Find("[role=status]").TextContent), Patience);
+        cut.WaitForAssertion(() => Assert.Contains("audit.verified", cut.Markup), Patience);
 
         await using (var db = fixture.CreateContext())
         {
@@ -53,7 +56,7 @@ public class AuditPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
         cut.FindAll("button").Single(b => b.TextContent.Contains("Verify chain")).Click();
         cut.WaitForAssertion(() => Assert.Equal(
             $"Chain broken at event #{ids[1]}: hash does not match the event's content (the row was altered)",
-            cut.Find("[role=alert]").TextContent.Trim()));
+            cut.Find("[role=alert]").TextContent.Trim()), Patience);
     }
 
     [Fact]
@@ -67,12 +70,12 @@ public class AuditPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
             await trail.AppendAloneAsync(db, new AuditEntry("bob@filter.x", "doc.signed", "doc", "d-bob"));
         }
         var cut = ctx.Render<AuditPage>();
-        cut.WaitForAssertion(() => Assert.Contains("d-bob", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("d-bob", cut.Markup), Patience);
 
         Input(cut, "Actor").Change("alice@filter.x");
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.DoesNotContain("d-bob", cut.Markup));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("d-bob", cut.Markup), Patience);
         Assert.Contains("doc/d-alice", cut.Markup);
         Assert.Equal("/audit/export.csv?actor=alice@filter.x", cut.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href"));
     }

@@ -50,23 +50,15 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
     /// <param name="more">Registers what a test needs beyond the approvals, e.g. the dead-letter remediation.</param>
     public IServiceProvider Instance(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? more = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var (services, config) = TestHost.Core(fixture.ConnectionString, Clock, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString,
             ["Transitions:MaxAttempts"] = "3",
             ["Transitions:RetryBaseDelay"] = "00:00:00",
             ["Sla:BatchSize"] = "7",
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddOpsCore(config)
-            .AddNotifications(config)
-            .AddApprovals(config);
-        services.AddAuthorizationBuilder().AddOpsPolicies();
+        });
+        services.AddNotifications(config).AddApprovals(config);
         more?.Invoke(services, config);
-        services.AddRemainingLiveTopics();
-        var provider = services.BuildServiceProvider(validateScopes: true);
+        var provider = TestHost.Build(services);
         providers.Add(provider);
         return provider;
     }

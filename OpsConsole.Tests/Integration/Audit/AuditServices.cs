@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Features.Audit;
-using OpsConsole.Platform;
-using OpsConsole.Platform.Audit;
-using OpsConsole.Platform.Data;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Audit;
@@ -11,16 +7,19 @@ namespace OpsConsole.Tests.Integration.Audit;
 /// <summary>The audit feature wired as the app wires it, against a test database and a chosen clock.</summary>
 static class AuditServices
 {
+    /// <summary>Adds the same registrations to a bunit context's services, which build their own provider.</summary>
     public static IServiceCollection AddAuditAgainst(this IServiceCollection services, DatabaseFixture fixture, TimeProvider time)
     {
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection([KeyValuePair.Create<string, string?>($"ConnectionStrings:{DatabaseSetup.ConnectionName}", fixture.ConnectionString)])
-            .Build();
-        services.AddSingleton(time);
-        services.AddOpsCore(config);
-        return services.AddAudit(config);
+        var (core, config) = TestHost.Core(fixture.ConnectionString, time);
+        core.AddAudit(config).AddRemainingLiveTopics();
+        foreach (var descriptor in core)
+            services.Add(descriptor);
+        return services;
     }
 
-    public static ServiceProvider Build(DatabaseFixture fixture, TimeProvider time) =>
-        new ServiceCollection().AddAuditAgainst(fixture, time).BuildServiceProvider();
+    public static ServiceProvider Build(DatabaseFixture fixture, TimeProvider time)
+    {
+        var (services, config) = TestHost.Core(fixture.ConnectionString, time);
+        return TestHost.Build(services.AddAudit(config));
+    }
 }

@@ -26,18 +26,10 @@ public sealed class RemediationHarness : IAsyncDisposable
     public RemediationHarness(DatabaseFixture fixture, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ConnectionString = fixture.ConnectionString;
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString,
-        }).Build();
-        var collection = new ServiceCollection()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(Script);
-        collection.AddAuthorizationBuilder().AddOpsPolicies();
-        collection.AddOpsCore(config).AddDeadLetterHandler<ScriptedHandler>();
+        var (collection, config) = TestHost.Core(fixture.ConnectionString, Clock, settings);
+        collection.AddSingleton(Script).AddDeadLetterHandler<ScriptedHandler>();
         collection.AddDeadLetters(config);
-        collection.AddRemainingLiveTopics();
-        services = collection.BuildServiceProvider(validateScopes: true);
+        services = TestHost.Build(collection);
     }
 
     public string ConnectionString { get; }

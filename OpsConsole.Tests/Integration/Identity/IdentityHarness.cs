@@ -8,6 +8,7 @@ using OpsConsole.Features.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Identity;
 
@@ -31,17 +32,10 @@ public sealed class IdentityHarness : IAsyncDisposable
 
     public static async Task<IdentityHarness> StartAsync(string connectionString)
     {
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = connectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(config);
-        services.AddSingleton(TimeProvider.System);
-        services.AddOpsCore(config);
+        var (services, config) = TestHost.Core(connectionString, TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddIdentityFeature(config);
-        var harness = new IdentityHarness(services.BuildServiceProvider(validateScopes: true), connectionString);
+        var harness = new IdentityHarness(TestHost.Build(services), connectionString);
         await using var setup = harness.provider.CreateAsyncScope();
         await DemoSeed.EnsureRolesAsync(setup.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         var db = setup.ServiceProvider.GetRequiredService<OpsDbContext>();

@@ -25,11 +25,8 @@ public sealed class AccountPreferencesTests(DatabaseFixture fixture) : IClassFix
 
     static ServiceProvider Services(DatabaseFixture fixture)
     {
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString })
-            .Build();
-        return new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
-            .AddOpsCore(config).AddSingleton<AccountPreferences>().BuildServiceProvider();
+        var (services, config) = TestHost.Core(fixture.ConnectionString, new FakeTimeProvider(Now));
+        return TestHost.Build(services.AddNotifications(config));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -29,16 +29,9 @@ public sealed class OutboxHarness : IAsyncDisposable
     {
         this.fixture = fixture;
         Clock = clock ?? new FakeTimeProvider(Start);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings)
-        {
-            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = fixture.ConnectionString,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton<IConfiguration>(config);
-        services.AddOpsCore(config).AddLive(config).AddNotifications(config).AddRemainingLiveTopics();
-        provider = services.BuildServiceProvider(validateScopes: true);
+        var (services, config) = TestHost.Core(fixture.ConnectionString, Clock, settings);
+        services.AddLive(config).AddNotifications(config);
+        provider = TestHost.Build(services);
     }
 
     public FakeTimeProvider Clock { get; }

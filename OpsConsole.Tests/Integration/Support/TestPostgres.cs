@@ -99,6 +99,8 @@ public static class TestPostgres
         {
             CloneGate.Release();
         }
-        return pg.ConnectionStringFor(name);
+        // Each class's database has pools of its own in every host the class starts; idle connections are let go soon,
+        // so classes that finished do not hold the server's connection slots while later ones run.
+        return pg.ConnectionStringFor(name) + ";Connection Idle Lifetime=10;Connection Pruning Interval=2";
     }
 }

@@ -44,18 +44,14 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
     /// <summary>The executor as the app registers it, except for the database and the clock.</summary>
     public GuardedTransitions Executor(TimeSpan? retryBaseDelay = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var (collection, _) = TestHost.Core(fixture.ConnectionString, Clock, new Dictionary<string, string?>
         {
             ["Transitions:MaxAttempts"] = "3",
             ["Transitions:RetryBaseDelay"] = (retryBaseDelay ?? TimeSpan.Zero).ToString("c"),
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton<IDbContextFactory<OpsDbContext>>(Contexts)
-            .AddTransitions(config)
-            .AddRemainingLiveTopics()
-            .BuildServiceProvider(validateScopes: true);
+        });
+        // The same database, through contexts that also know the test aggregate.
+        collection.AddSingleton<IDbContextFactory<OpsDbContext>>(Contexts);
+        var services = TestHost.Build(collection);
         providers.Add(services);
         return services.GetRequiredService<GuardedTransitions>();
     }
