@@ -65,10 +65,10 @@ sealed class SlaSettingsReader(IConfiguration config) : IConfigureOptions<SlaOpt
                 problems.Add($"{prefix}:WorkingDays must list day names such as Monday,Tuesday; '{d}' is not one");
         var holidays = new List<DateOnly>();
         foreach (var h in Split(config[$"{prefix}:Holidays"] ?? ""))
-            if (DateOnly.TryParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(h, SlaOptions.HolidayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 holidays.Add(date);
             else
-                problems.Add($"{prefix}:Holidays must list dates as yyyy-MM-dd; '{h}' is not one");
+                problems.Add($"{prefix}:Holidays must list dates as {SlaOptions.HolidayFormat}; '{h}' is not one");
         try
         {
             return new BusinessCalendar(zone, days, start, end, holidays);
