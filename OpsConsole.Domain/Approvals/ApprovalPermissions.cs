@@ -26,4 +26,8 @@ public static class ApprovalPermissions
     /// <summary>May approve: can act, and did not ask for it.</summary>
     public static bool CanApprove(ApprovalActor actor, ApprovalRequest request) =>
         !actor.Is(request.RequestedBy) && CanAct(actor, request);
+
+    /// <summary>Awaits the actor ("Awaiting me" in the inbox): still Pending, and theirs to approve.</summary>
+    public static bool Awaits(ApprovalActor actor, ApprovalRequest request) =>
+        request.Status == ApprovalStatus.Pending && CanApprove(actor, request);
 }

@@ -24,7 +24,7 @@ public static class AuditChain
         var canonical = new JsonObject
         {
             ["id"] = e.Id,
-            ["occurredAt"] = e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            ["occurredAt"] = Timestamp(e.OccurredAt),
             ["actor"] = e.Actor,
             ["action"] = e.Action,
             ["subjectType"] = e.SubjectType,
@@ -33,6 +33,9 @@ public static class AuditChain
         };
         return canonical.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
+
+    /// <summary>An event's time as the chain hashes it: ISO 8601 in UTC to the microsecond, 2026-11-02T09:00:00.000000Z.</summary>
+    public static string Timestamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Truncates to the microsecond precision of timestamptz, so the hash computed before saving matches the row read back.</summary>
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset t) =>

@@ -116,6 +116,18 @@ public class ApprovalPermissionsTests
     }
 
     [Fact]
+    public void A_request_awaits_those_who_may_approve_it_only_while_it_is_pending()
+    {
+        var r = Pending();
+        Assert.True(ApprovalPermissions.Awaits(Operator, r));
+        Assert.False(ApprovalPermissions.Awaits(Viewer, r));
+        Assert.False(ApprovalPermissions.Awaits(RequesterWhoApproves, r));
+
+        foreach (var decided in new[] { ApprovalStatus.Approved, ApprovalStatus.Rejected, ApprovalStatus.Expired, ApprovalStatus.Cancelled })
+            Assert.False(ApprovalPermissions.Awaits(Operator, InStatus(decided)), $"{decided} still awaits the operator");
+    }
+
+    [Fact]
     public void Holders_are_the_assignee_or_the_role_for_the_tier()
     {
         var r = Pending();

@@ -158,10 +158,50 @@ public sealed class ApprovalInboxTests : IAsyncLifetime
 
         foreach (var person in people)
         {
-            var expected = requests.Where(r => r.Status == ApprovalStatus.Pending && ApprovalPermissions.CanApprove(person, r))
+            var expected = requests.Where(r => ApprovalPermissions.Awaits(person, r))
                 .Select(r => r.Title).Order(StringComparer.Ordinal);
             var listed = (await TitlesAsync(person, AwaitingMe)).Order(StringComparer.Ordinal);
             Assert.True(expected.SequenceEqual(listed), $"{person.Id}: expected [{string.Join(", ", expected)}], listed [{string.Join(", ", listed)}]");
+        }
+    }
+
+    [Fact]
+    public async Task Awaiting_me_agrees_with_the_domain_rule_on_generated_requests_and_people()
+    {
+        // Every department, tier, requester and assignee, in differing letter case, pending and decided.
+        string[] departments = ["treasury", "operations"];
+        string[] requesters = [Requester, "ALICE@demo.local"];
+        string?[] assignees = [null, "Alice@Demo.Local", "bob@demo.local"];
+        var requests = new List<ApprovalRequest>();
+        foreach (var department in departments)
+            foreach (var tier in new[] { 1, 2, 3 })
+                foreach (var requester in requesters)
+                    foreach (var assignee in assignees.Where(a => !string.Equals(a, requester, StringComparison.OrdinalIgnoreCase)))
+                        foreach (var decided in new[] { false, true })
+                        {
+                            var r = Pending($"{department} t{tier} by {requester} to {assignee ?? "none"}{(decided ? " decided" : "")}",
+                                department, tier, requester: requester, assignee: assignee);
+                            if (decided)
+                                Assert.True(ApprovalRules.Apply(r, ApprovalCommand.Approve(), Top, r.CreatedAt.AddMinutes(1)).IsApplied);
+                            requests.Add(r);
+                        }
+        await SeedAsync([.. requests]);
+        string[][] roleSets = [[], ["Viewer"], [ApprovalRoles.Admin], [ApprovalRoles.Operator], [ApprovalRoles.Manager], [ApprovalRoles.TopManagement],
+            [ApprovalRoles.Operator, ApprovalRoles.Manager], [ApprovalRoles.Manager, ApprovalRoles.TopManagement]];
+        string[][] departmentSets = [[], ["treasury"], ["operations", "treasury"]];
+        var people = from id in new[] { "alice@demo.local", "bob@demo.local" }
+                     from roles in roleSets
+                     from inDepartments in departmentSets
+                     select ApprovalActor.User(id, roles, inDepartments);
+
+        foreach (var person in people)
+        {
+            var expected = requests.Where(r => ApprovalPermissions.Awaits(person, r)).Select(r => r.Title).Order(StringComparer.Ordinal).ToList();
+            var rows = await inbox.ListAsync(person, AwaitingMe, 0, ApprovalInbox.MaxPageSize);
+            var listed = rows.Items.Select(r => r.Title).Order(StringComparer.Ordinal).ToList();
+            var who = $"{person.Id} [{string.Join(", ", person.Roles)}] in [{string.Join(", ", person.Departments)}]";
+            Assert.True(expected.SequenceEqual(listed), $"{who}: expected [{string.Join(", ", expected)}], listed [{string.Join(", ", listed)}]");
+            Assert.Equal(expected.Count, rows.Total);
         }
     }
 

@@ -55,7 +55,10 @@ public class MachineSignaturePurgeTests(DatabaseFixture fixture) : IClassFixture
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [MachineSignaturePurgeRegistration.IntervalSetting] = value }).Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddMachineSignaturePurge(config));
+        using var services = new ServiceCollection().AddMachineSignaturePurge(config).BuildServiceProvider();
+
+        // Read with the other settings when start-up validates them, before anything is scheduled.
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("MachineClients:SignaturePurgeInterval must be a positive time span", error.Message);
     }
 

@@ -32,6 +32,15 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_bad_job_interval_stops_start_up_naming_it_once()
+    {
+        var (exit, _, error) = await RunAsync(("Sla__DueJobInterval", "soon"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("OpsConsole cannot start: Sla:DueJobInterval must be a positive time span (e.g. 00:05:00)", error.Trim());
+    }
+
+    [Fact]
     public async Task An_unreadable_certificate_file_stops_start_up_naming_DataProtection_CertificatePath()
     {
         var path = Path.Combine(folder, "broken.pfx");

@@ -21,7 +21,7 @@ public sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> dbs)
         IQueryable<ApprovalRequest> rows = db.ApprovalRequests.AsNoTracking();
         if (filter.Scope == ApprovalInboxScope.AwaitingMe)
         {
-            if (AwaitingPredicate(viewer) is not { } awaiting)
+            if (ApprovalAwaitingFilter.For(viewer) is not { } awaiting)
                 return ApprovalInboxRows.Empty;
             rows = rows.Where(awaiting);
         }
@@ -38,33 +38,6 @@ public sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Departments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// <see cref="ApprovalPermissions.CanApprove"/> as SQL: Pending, not the viewer's own, and covered by their acting
-    /// scope or assigned to them while they hold an approving role. Only the branches the viewer can meet are emitted,
-    /// so each role gets a plain predicate the indexes serve; null when nothing can ever await this viewer.
-    /// </summary>
-    static Expression<Func<ApprovalRequest, bool>>? AwaitingPredicate(ApprovalActor viewer)
-    {
-        var scope = ApprovalPermissions.Scope(viewer.Roles, viewer.Departments);
-        var me = viewer.Id.ToLowerInvariant();
-        Expression<Func<ApprovalRequest, bool>> pendingNotOwn = r => r.Status == ApprovalStatus.Pending && r.RequestedBy.ToLower() != me;
-        var everywhere = scope.EveryDepartmentTier;
-        if (everywhere >= ApprovalRequest.MaxTier)
-            return pendingNotOwn;
-        var branches = new List<Expression<Func<ApprovalRequest, bool>>>();
-        if (everywhere >= ApprovalRequest.MinTier)
-            branches.Add(r => r.Tier <= everywhere);
-        // Requests hold the department's key exactly as the departments table has it, so the match can be exact.
-        foreach (var group in scope.DepartmentTiers.Where(d => d.Value > everywhere).GroupBy(d => d.Value, d => d.Key))
-        {
-            var (tier, departments) = (group.Key, group.ToArray());
-            branches.Add(r => r.Tier <= tier && departments.Contains(r.Department));
-        }
-        if (ApprovalPermissions.IsApprover(viewer.Roles))
-            branches.Add(r => r.Assignee != null && r.Assignee.ToLower() == me);
-        return branches.Count == 0 ? null : And(pendingNotOwn, branches.Aggregate(Or));
     }
 
     static IQueryable<ApprovalRequest> Narrow(IQueryable<ApprovalRequest> rows, ApprovalInboxFilter filter)
@@ -118,23 +91,4 @@ public sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> dbs)
     const string Escape = @"\";
 
     static string EscapeLike(string text) => text.Replace(Escape, Escape + Escape).Replace("%", Escape + "%").Replace("_", Escape + "_");
-
-    static Expression<Func<ApprovalRequest, bool>> Or(Expression<Func<ApprovalRequest, bool>> a, Expression<Func<ApprovalRequest, bool>> b) =>
-        Combine(a, b, Expression.OrElse);
-
-    static Expression<Func<ApprovalRequest, bool>> And(Expression<Func<ApprovalRequest, bool>> a, Expression<Func<ApprovalRequest, bool>> b) =>
-        Combine(a, b, Expression.AndAlso);
-
-    static Expression<Func<ApprovalRequest, bool>> Combine(Expression<Func<ApprovalRequest, bool>> a,
-        Expression<Func<ApprovalRequest, bool>> b, Func<Expression, Expression, BinaryExpression> join)
-    {
-        var r = a.Parameters[0];
-        var right = new Rebind(b.Parameters[0], r).Visit(b.Body);
-        return Expression.Lambda<Func<ApprovalRequest, bool>>(join(a.Body, right), r);
-    }
-
-    sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

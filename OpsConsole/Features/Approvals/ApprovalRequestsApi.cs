@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
@@ -15,8 +14,6 @@ namespace OpsConsole.Features.Approvals;
 static class ApprovalRequestsApi
 {
     public const string Path = "/api/approval-requests";
-    public const string IdempotencyHeader = "Idempotency-Key";
-    const int MaxIdempotencyKeyLength = 200;
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -52,33 +49,30 @@ static class ApprovalRequestsApi
         if (parsed is null)
             return TypedResults.Problem("The body must be a JSON object.", statusCode: 400, title: "The request body cannot be read",
                 extensions: new Dictionary<string, object?> { ["field"] = "body" });
-        var (input, errors) = parsed.ToInput(http.User.FindFirst(MachineClaims.Tenant)?.Value);
+        var tenant = http.User.FindFirst(MachineClaims.Tenant)?.Value;
+        var (input, errors) = parsed.ToInput(tenant);
         if (input is null)
             return Invalid(errors);
 
-        IdempotencyClaim? claim = null;
-        if (http.Request.Headers[IdempotencyHeader].ToString() is { Length: > 0 } key)
+        var key = http.Request.Headers[IdempotentCreate.Header].ToString();
+        if (key.Length > IdempotentCreate.MaxKeyLength)
+            return TypedResults.Problem($"The {IdempotentCreate.Header} header must be at most {IdempotentCreate.MaxKeyLength} characters.",
+                statusCode: 400, title: "The Idempotency-Key is too long", extensions: new Dictionary<string, object?> { ["field"] = IdempotentCreate.Header });
+        var result = key.Length == 0
+            ? await approvals.CreateAsync(input, ct: ct)
+            : await new IdempotentCreate(http.User.FindFirst(MachineClaims.KeyId)?.Value ?? "", tenant, key, body, Answer)
+                .CreateAsync(approvals, contexts, input, ct);
+        return result switch
         {
-            if (key.Length > MaxIdempotencyKeyLength)
-                return TypedResults.Problem($"The {IdempotencyHeader} header must be at most {MaxIdempotencyKeyLength} characters.", statusCode: 400,
-                    title: "The Idempotency-Key is too long", extensions: new Dictionary<string, object?> { ["field"] = IdempotencyHeader });
-            var keyId = http.User.FindFirst(MachineClaims.KeyId)?.Value ?? "";
-            claim = new(keyId, http.User.FindFirst(MachineClaims.Tenant)?.Value, key, Convert.ToHexStringLower(SHA256.HashData(body)),
-                r => JsonSerializer.Serialize(ApprovalRequestView.From(r), Json));
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            if (await db.ApprovalIdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId && k.Key == key, ct) is { } earlier)
-                return Replay(http, earlier, claim);
-        }
-
-        var result = await approvals.CreateAsync(input, claim, ct);
-        if (result.Replayed is { } replayed)
-            return Replay(http, replayed, claim!);
-        if (result.Errors.Count > 0)
-            return Invalid(result.Errors);
-        if (result.Created is not { } created)
-            return TypedResults.Problem(result.Failure, statusCode: 500, title: "The request could not be stored; it was kept as a dead letter");
-        http.Response.Headers.Location = $"{Path}/{created.Id}";
-        return TypedResults.Text(JsonSerializer.Serialize(ApprovalRequestView.From(created), Json), "application/json", statusCode: 201);
+            { Created: { } created } => Created(http, created.Id, Answer(created)),
+            { Replayed: { } first } => Created(http, first.RequestId, first.Response),
+            { KeyReused: { } other } => TypedResults.Problem(
+                $"The {IdempotentCreate.Header} '{other.Key}' was used for a different body; send a new key for a new request.",
+                statusCode: 422, title: "The Idempotency-Key belongs to another request",
+                extensions: new Dictionary<string, object?> { ["field"] = IdempotentCreate.Header, ["requestId"] = other.RequestId }),
+            { Errors.Count: > 0 } => Invalid(result.Errors),
+            _ => TypedResults.Problem(result.Failure, statusCode: 500, title: "The request could not be stored; it was kept as a dead letter"),
+        };
     }
 
     static async Task<Results<Ok<ApprovalRequestView>, ProblemHttpResult>> Get(Guid id, HttpContext http, IDbContextFactory<OpsDbContext> contexts,
@@ -104,16 +98,14 @@ static class ApprovalRequestsApi
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
         title: "The approval request is not valid", detail: $"Fields at fault: {string.Join(", ", errors.Select(e => e.Field).Distinct())}.");
 
-    static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Replay(HttpContext http, ApprovalIdempotencyKey earlier, IdempotencyClaim claim)
+    // A created request and a retry's replay answer alike: 201, its location, and the body kept for retries.
+    static ContentHttpResult Created(HttpContext http, Guid id, string json)
     {
-        if (earlier.BodyHash != claim.BodyHash)
-            return TypedResults.Problem(
-                $"The {IdempotencyHeader} '{claim.Key}' was used for a different body; send a new key for a new request.",
-                statusCode: 422, title: "The Idempotency-Key belongs to another request",
-                extensions: new Dictionary<string, object?> { ["field"] = IdempotencyHeader, ["requestId"] = earlier.RequestId });
-        http.Response.Headers.Location = $"{Path}/{earlier.RequestId}";
-        return TypedResults.Text(earlier.Response, "application/json", statusCode: 201);
+        http.Response.Headers.Location = $"{Path}/{id}";
+        return TypedResults.Text(json, "application/json", statusCode: 201);
     }
+
+    static string Answer(ApprovalRequest request) => JsonSerializer.Serialize(ApprovalRequestView.From(request), Json);
 
     static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {

@@ -18,45 +18,30 @@ public sealed class ApprovalService(
     IOptions<SlaOptions> sla,
     TimeProvider time)
 {
-    public async Task<ApprovalCreateResult> CreateAsync(NewApprovalRequest input, IdempotencyClaim? claim = null, CancellationToken ct = default)
+    /// <summary>Opens a request; under an Idempotency-Key (<paramref name="once"/>) the key is claimed and the answer kept
+    /// in the same transaction.</summary>
+    public async Task<ApprovalCreateResult> CreateAsync(NewApprovalRequest input, IdempotentCreate? once = null, CancellationToken ct = default)
     {
         if (NewApprovalRequestRules.Validate(input) is { Count: > 0 } errors)
             return new() { Errors = errors };
         var id = Guid.NewGuid();
         ApprovalRequest? created = null;
-        ApprovalIdempotencyKey? replayed = null;
+        ApprovalIdempotencyKey? earlier = null;
         var work = new TransitionContext(ApprovalAuditActions.SubjectType, id.ToString(), ApprovalAuditActions.Created,
-            DeadLetterSources.Api, claim?.Key, new JsonObject { ["title"] = input.Title, ["department"] = input.Department });
+            DeadLetterSources.Api, once?.Key, new JsonObject { ["title"] = input.Title, ["department"] = input.Department });
         var outcome = await transitions.RunAsync(work, async (attempt, token) =>
         {
             var db = attempt.Db;
             created = null;
-            if (claim is not null)
-            {
-                // Two retries racing with one key take turns here, so the second finds the first's row.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({claim.KeyId + "\n" + claim.Key}))", token);
-                replayed = await db.ApprovalIdempotencyKeys.AsNoTracking()
-                    .SingleOrDefaultAsync(k => k.KeyId == claim.KeyId && k.Key == claim.Key, token);
-                if (replayed is not null)
-                    return TransitionDecision.Refuse("The Idempotency-Key was used before.");
-            }
+            if (once is not null && (earlier = await once.ClaimAsync(db, token)) is not null)
+                return TransitionDecision.Refuse("The Idempotency-Key was used before.");
             var department = input.Department!.Trim();
             if (!await db.Departments.AnyAsync(d => d.Id == department, token))
                 return TransitionDecision.Refuse($"Unknown department '{department}'.");
             var policy = await policies.PolicyForAsync(db, input.Kind, token);
             var opened = ApprovalRules.Open(input, id, policy, sla.Value.Calendar, time.GetUtcNow());
             db.ApprovalRequests.Add(opened.Request);
-            if (claim is not null)
-                db.ApprovalIdempotencyKeys.Add(new ApprovalIdempotencyKey
-                {
-                    KeyId = claim.KeyId,
-                    Tenant = claim.Tenant,
-                    Key = claim.Key,
-                    BodyHash = claim.BodyHash,
-                    RequestId = id,
-                    Response = claim.Response(opened.Request),
-                    CreatedAt = time.GetUtcNow(),
-                });
+            once?.Keep(db, opened.Request, time.GetUtcNow());
             created = opened.Request;
             return TransitionDecision.Apply("", nameof(ApprovalStatus.Pending), await effects.DescribeAsync(db, opened.Request,
                 opened.Request.RequestedBy, ApprovalAuditActions.Created, ApprovalStatus.Pending, opened.Request.Tier, null, opened.Notices, token));
@@ -64,7 +49,7 @@ public sealed class ApprovalService(
         return outcome switch
         {
             TransitionOutcome.Applied => new() { Created = created },
-            TransitionOutcome.Refused when replayed is not null => new() { Replayed = replayed },
+            TransitionOutcome.Refused when earlier is not null => once!.Answer(earlier),
             TransitionOutcome.Refused refused => new() { Errors = [new("department", refused.Reason)] },
             TransitionOutcome.DeadLettered dead => new() { Failure = dead.Reason },
             _ => throw new InvalidOperationException("A guarded transition ended in an unknown way."),

@@ -37,8 +37,8 @@ public static class ApprovalsFeature
         services.AddLiveTopic(LiveTopics.Approvals, LiveAudience.HoldersOf(OpsPolicies.ReadApprovals));
         ApprovalActionRetry.Register(services);
         SlaStepRetry.Register(services);
-        services.AddJob<SlaDueJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:DueJobInterval", TimeSpan.FromSeconds(15)));
-        services.AddJob<SlaSweepJob>(JobSchedule.FromSetting(config, $"{SlaOptions.Section}:SweepInterval", TimeSpan.FromMinutes(30)));
+        services.AddJob<SlaDueJob, SlaOptions>(o => JobSchedule.Every(o.DueJobInterval));
+        services.AddJob<SlaSweepJob, SlaOptions>(o => JobSchedule.Every(o.SweepInterval));
         return services;
     }
 

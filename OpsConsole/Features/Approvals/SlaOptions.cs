@@ -8,6 +8,9 @@ public sealed class SlaOptions
 {
     public const string Section = "Sla";
 
+    /// <summary>How Sla:BusinessCalendar:Holidays writes a date; the calendar note on the policies page shows them alike.</summary>
+    public const string HolidayFormat = "yyyy-MM-dd";
+
     public TimeSpan DueJobInterval { get; set; } = TimeSpan.FromSeconds(15);
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>Rows claimed per transaction by the due job and the sweep.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpsConsole.Components.Shared;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Calendars;
 using OpsConsole.Domain.DeadLetters;
@@ -129,10 +130,8 @@ public sealed class SlaPolicies(
                 : $"The {kind} policy was reset to the settings after you opened it; reload to see it, then edit again.";
         return row.Version == expectedVersion
             ? null
-            : $"The {kind} policy was changed by {row.UpdatedBy} at {Stamp(row.UpdatedAt)} after you opened it; reload to see it, then edit again.";
+            : $"The {kind} policy was changed by {row.UpdatedBy} at {UtcText.MinutesWithZone(row.UpdatedAt)} after you opened it; reload to see it, then edit again.";
     }
-
-    static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>Each field that changed, before and after; durations as time spans, "off" for a step turned off.</summary>
     static JsonObject Details(EffectiveSlaPolicy before, SlaPolicy after, bool reset)

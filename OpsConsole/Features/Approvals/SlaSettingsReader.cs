@@ -2,11 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Calendars;
+using OpsConsole.Platform.Jobs;
 
 namespace OpsConsole.Features.Approvals;
 
-/// <summary>Reads <c>Sla:Policies:&lt;Kind&gt;:*</c> and <c>Sla:BusinessCalendar:*</c>; an absent duration keeps the
-/// kind's default, an empty one turns the step off, an unreadable one is a problem that stops start-up.</summary>
+/// <summary>Reads every <c>Sla:*</c> setting once: the timer intervals (which also schedule the SLA jobs),
+/// <c>Sla:Policies:&lt;Kind&gt;:*</c> and <c>Sla:BusinessCalendar:*</c>; an absent duration keeps the kind's default, an empty
+/// one turns the step off, an unreadable one is a problem that stops start-up.</summary>
 sealed class SlaSettingsReader(IConfiguration config) : IConfigureOptions<SlaOptions>
 {
     public void Configure(SlaOptions options)
@@ -63,10 +65,10 @@ sealed class SlaSettingsReader(IConfiguration config) : IConfigureOptions<SlaOpt
                 problems.Add($"{prefix}:WorkingDays must list day names such as Monday,Tuesday; '{d}' is not one");
         var holidays = new List<DateOnly>();
         foreach (var h in Split(config[$"{prefix}:Holidays"] ?? ""))
-            if (DateOnly.TryParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(h, SlaOptions.HolidayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 holidays.Add(date);
             else
-                problems.Add($"{prefix}:Holidays must list dates as yyyy-MM-dd; '{h}' is not one");
+                problems.Add($"{prefix}:Holidays must list dates as {SlaOptions.HolidayFormat}; '{h}' is not one");
         try
         {
             return new BusinessCalendar(zone, days, start, end, holidays);
@@ -78,14 +80,14 @@ sealed class SlaSettingsReader(IConfiguration config) : IConfigureOptions<SlaOpt
         }
     }
 
+    // The jobs' own reading of an interval, so the SLA timers and their schedules agree on what a setting means.
     TimeSpan ReadInterval(string name, TimeSpan fallback, List<string> problems)
     {
         var setting = $"{SlaOptions.Section}:{name}";
-        if (config[setting] is not { Length: > 0 } text)
-            return fallback;
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero)
+        var standard = JobSchedule.Every(fallback);
+        if (JobSchedule.Read(config[setting], standard) is { Interval: { } value })
             return value;
-        problems.Add($"{setting} must be a positive time span (e.g. 00:00:15)");
+        problems.Add(standard.Rule(setting));
         return fallback;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpsConsole.Features.Identity;
 
 namespace OpsConsole.Features.Audit;
@@ -10,14 +11,18 @@ static class AuditExportEndpoint
     public const string Path = "/audit/export.csv";
 
     public static void MapAuditExport(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, ExportAsync).RequireAuthorization(OpsPolicies.ReadAudit).ExcludeFromDescription();
+        app.MapGet(Path, Export).RequireAuthorization(OpsPolicies.ReadAudit).ExcludeFromDescription();
 
-    static async Task ExportAsync([AsParameters] AuditFilter filter, HttpContext http, AuditExport export, TimeProvider time, CancellationToken ct)
+    static PushStreamHttpResult Export([AsParameters] AuditFilter filter, HttpContext http, AuditExport export, TimeProvider time)
     {
         var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        http.Response.ContentType = "text/csv; charset=utf-8";
+        // Written here rather than by the result's file name, which would add a filename* form the contract never had.
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{stamp}.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await export.WriteCsvAsync(filter, http.User.Identity?.Name ?? "unknown", writer, ct);
+        var actor = http.User.Identity?.Name ?? "unknown";
+        return TypedResults.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            await export.WriteCsvAsync(filter, actor, writer, http.RequestAborted);
+        }, "text/csv; charset=utf-8");
     }
 }

@@ -63,7 +63,7 @@ public sealed class DeadLetterRetryRecovery(
                 var by = claimers.GetValueOrDefault(letter.Id) ?? "someone";
                 DeadLetterRetryClaims.Abandon(letter, now);
                 var note = claimedAt is { } at
-                    ? $"Claimed for a retry by {by} at {UtcText.Format(at)} UTC; no result within {staleAfter:c}, so it is Unresolved again."
+                    ? $"Claimed for a retry by {by} at {UtcText.WithZone(at)}; no result within {staleAfter:c}, so it is Unresolved again."
                     : $"Claimed for a retry by {by} before claim times were kept; no result since, so it is Unresolved again.";
                 ledger.AddHistory(db, letter.Id, Actor, DeadLetterActions.RetryAbandoned, note, "unresolved");
                 effects.Add(RemediationLedger.Effects(Actor, DeadLetterActions.RetryAbandoned, letter, note, "unresolved",

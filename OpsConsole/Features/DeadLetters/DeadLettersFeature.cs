@@ -15,6 +15,8 @@ public static class DeadLettersFeature
     {
         services.AddOptions<DeadLetterOptions>()
             .Bind(config.GetSection(DeadLetterOptions.Section))
+            .Configure(o => o.RetentionSchedule = JobSchedule.FromSetting(config, PurgeScheduleSetting, o.RetentionSchedule))
+            .Configure(o => o.RetryRecoverySchedule = JobSchedule.FromSetting(config, RetryRecoveryIntervalSetting, o.RetryRecoverySchedule))
             .Validate(o => o.RetentionDays is >= 1 and <= DeadLetterOptions.MaxRetentionDays,
                 $"{DeadLetterOptions.Section}:RetentionDays must be a whole number of days from 1 to {DeadLetterOptions.MaxRetentionDays}")
             .Validate(o => o.StaleRetryAfter > TimeSpan.Zero, $"{DeadLetterOptions.Section}:StaleRetryAfter must be a positive time span")
@@ -27,8 +29,8 @@ public static class DeadLettersFeature
         services.AddSingleton<DeadLetterRetryRecovery>();
         services.TryAddScoped<AggregateStateReaders>();
         services.AddLiveTopic(LiveTopics.DeadLetters, LiveAudience.HoldersOf(OpsPolicies.ReadDeadLetters));
-        services.AddJob<DeadLetterRetentionJob>(JobSchedule.FromSetting(config, PurgeScheduleSetting, "0 15 3 * * ?"));
-        services.AddJob<DeadLetterRetryRecoveryJob>(JobSchedule.FromSetting(config, RetryRecoveryIntervalSetting, TimeSpan.FromMinutes(1)));
+        services.AddJob<DeadLetterRetentionJob, DeadLetterOptions>(o => o.RetentionSchedule);
+        services.AddJob<DeadLetterRetryRecoveryJob, DeadLetterOptions>(o => o.RetryRecoverySchedule);
         return services;
     }
 

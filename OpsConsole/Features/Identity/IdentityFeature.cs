@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpsConsole.Platform.Data;
 
@@ -65,14 +66,17 @@ public static class IdentityFeature
 
     public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/logout", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<OpsUser> signIn) =>
-        {
-            if (!await antiforgery.IsRequestValidAsync(http))
-                return TypedResults.Problem("The sign-out form's antiforgery token is missing or invalid; reload the page and try again.",
-                    statusCode: StatusCodes.Status400BadRequest);
-            await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/login");
-        });
+        app.MapPost("/logout", SignOutAsync);
         return app;
+    }
+
+    static async Task<Results<ProblemHttpResult, RedirectHttpResult>> SignOutAsync(
+        HttpContext http, IAntiforgery antiforgery, SignInManager<OpsUser> signIn)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return TypedResults.Problem("The sign-out form's antiforgery token is missing or invalid; reload the page and try again.",
+                statusCode: StatusCodes.Status400BadRequest);
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/login");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -79,11 +78,9 @@ public sealed class AccountPreferences(IDbContextFactory<OpsDbContext> contexts,
                 details[name] = new JsonObject { ["before"] = from, ["after"] = to };
         }
         Field(QuietHoursRules.TimeZoneField, before.TimeZoneId, after.TimeZoneId);
-        Field(QuietHoursRules.StartField, Time(before.Start), Time(after.Start));
-        Field(QuietHoursRules.EndField, Time(before.End), Time(after.End));
+        Field(QuietHoursRules.StartField, QuietHoursSetting.TimeText(before.Start), QuietHoursSetting.TimeText(after.Start));
+        Field(QuietHoursRules.EndField, QuietHoursSetting.TimeText(before.End), QuietHoursSetting.TimeText(after.End));
         Field("quietHoursEnabled", before.Enabled ? "on" : "off", after.Enabled ? "on" : "off");
         return details;
     }
-
-    static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -24,33 +24,32 @@ public sealed record JobSchedule
 
     public static implicit operator JobSchedule(string cron) => OnCron(cron);
 
-    /// <summary>Reads an interval setting; an absent one takes the default, a bad one stops start-up naming the setting.</summary>
-    public static JobSchedule FromSetting(IConfiguration config, string setting, TimeSpan fallback)
+    /// <summary>
+    /// Reads the setting that schedules a job, as the fallback's kind (a time span for an interval, a cron expression for
+    /// a cron): absent or empty keeps the fallback, unreadable stops start-up with one line naming the setting. Call it in
+    /// the Configure of the options that own the setting, so it is read once, when those options are validated at start-up,
+    /// and schedule the job from them with <see cref="JobRegistration.AddJob{TJob, TOptions}"/>.
+    /// </summary>
+    public static JobSchedule FromSetting(IConfiguration config, string setting, JobSchedule fallback) =>
+        Read(config[setting], fallback) ?? throw new OptionsValidationException(setting, typeof(JobSchedule), [fallback.Rule(setting)]);
+
+    /// <summary>A setting's text as a schedule of the fallback's kind; the fallback when empty, null when unreadable.</summary>
+    public static JobSchedule? Read(string? text, JobSchedule fallback)
     {
-        var text = config[setting];
         if (string.IsNullOrWhiteSpace(text))
-            return Every(fallback);
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero
-            ? Every(interval)
-            : throw Invalid(setting, $"{setting} must be a positive time span (e.g. 00:05:00)");
+            return fallback;
+        if (fallback.Interval is not null)
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero ? Every(interval) : null;
+        return CronExpression.TryParse(text, out _) ? OnCron(text) : null;
     }
 
-    /// <summary>Reads a cron setting; an absent one takes the default, a bad one stops start-up naming the setting.</summary>
-    public static JobSchedule FromSetting(IConfiguration config, string setting, string fallbackCron)
-    {
-        var text = config[setting];
-        if (string.IsNullOrWhiteSpace(text))
-            return OnCron(fallbackCron);
-        return CronExpression.TryParse(text, out _)
-            ? OnCron(text)
-            : throw Invalid(setting, $"{setting} must be a Quartz cron expression (seconds first, e.g. 0 15 3 * * ?)");
-    }
+    /// <summary>What a setting for a schedule of this kind must hold, naming the setting.</summary>
+    public string Rule(string setting) => Interval is not null
+        ? $"{setting} must be a positive time span (e.g. 00:05:00)"
+        : $"{setting} must be a Quartz cron expression (seconds first, e.g. 0 15 3 * * ?)";
 
     internal ITriggerConfigurator<TJob> Apply<TJob>(ITriggerConfigurator<TJob> trigger) where TJob : IJob =>
         Interval is { } interval ? trigger.WithSimpleSchedule(interval) : trigger.WithCronSchedule(Cron!);
 
     public override string ToString() => Interval is { } interval ? $"every {interval:c}" : $"cron {Cron} (UTC)";
-
-    static OptionsValidationException Invalid(string setting, string message) =>
-        new(setting, typeof(JobSchedule), [message]);
 }

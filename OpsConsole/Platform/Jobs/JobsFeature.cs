@@ -5,7 +5,7 @@ namespace OpsConsole.Platform.Jobs;
 
 /// <summary>
 /// Quartz hosted in the app on PostgreSQL, clustered: every instance sharing the database runs each firing once.
-/// Features schedule their jobs with <see cref="JobRegistration.AddJob{TJob}(IServiceCollection, JobSchedule)"/>.
+/// Features schedule their jobs from their options with <see cref="JobRegistration.AddJob{TJob, TOptions}"/>.
 /// </summary>
 public static class JobsFeature
 {

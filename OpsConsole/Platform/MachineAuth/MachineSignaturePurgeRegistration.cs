@@ -8,8 +8,11 @@ public static class MachineSignaturePurgeRegistration
 
     public static IServiceCollection AddMachineSignaturePurge(this IServiceCollection services, IConfiguration config)
     {
+        services.AddOptions<MachineSignaturePurgeOptions>()
+            .Configure(o => o.Schedule = JobSchedule.FromSetting(config, IntervalSetting, o.Schedule))
+            .ValidateOnStart();
         services.AddSingleton<MachineSignaturePurge>();
-        services.AddJob<MachineSignaturePurgeJob>(JobSchedule.FromSetting(config, IntervalSetting, TimeSpan.FromMinutes(5)));
+        services.AddJob<MachineSignaturePurgeJob, MachineSignaturePurgeOptions>(o => o.Schedule);
         return services;
     }
 }

@@ -13,6 +13,7 @@ public static class OutboxFeature
     {
         services.AddOptions<OutboxOptions>()
             .Bind(config.GetSection(OutboxOptions.Section))
+            .Configure(o => o.DispatchSchedule = JobSchedule.FromSetting(config, DispatchIntervalSetting, o.DispatchSchedule))
             .Validate(o => o.MaxAttempts is >= 1 and <= MaxAttemptsCap,
                 $"{OutboxOptions.Section}:MaxAttempts must be a whole number from 1 to {MaxAttemptsCap}")
             .Validate(o => o.RetryBaseDelay > TimeSpan.Zero, $"{OutboxOptions.Section}:RetryBaseDelay must be a positive time span")
@@ -22,7 +23,7 @@ public static class OutboxFeature
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Outbox>();
         services.AddSingleton<NotificationDispatcher>();
-        services.AddJob<NotificationDispatchJob>(JobSchedule.FromSetting(config, DispatchIntervalSetting, TimeSpan.FromSeconds(5)));
+        services.AddJob<NotificationDispatchJob, OutboxOptions>(o => o.DispatchSchedule);
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using OpsConsole.Platform.Jobs;
+
 namespace OpsConsole.Platform.Outbox;
 
 /// <summary>Settings under <c>Notifications</c> that govern delivery, whatever the channel.</summary>
@@ -16,4 +18,7 @@ public sealed class OutboxOptions
 
     /// <summary>How long a claimed row stays out of other dispatchers' reach; longer than a batch takes to send.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>When the dispatcher runs: Notifications:DispatchInterval, read by OutboxFeature (a name the binder leaves alone).</summary>
+    public JobSchedule DispatchSchedule { get; set; } = JobSchedule.Every(TimeSpan.FromSeconds(5));
 }
