@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Components;
 using OpsConsole.Domain.Approvals;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Approvals.Pages;
 using OpsConsole.Features.Identity;
 using static OpsConsole.Tests.Integration.Approvals.InboxRequests;

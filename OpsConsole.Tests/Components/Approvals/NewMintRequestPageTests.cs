@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Approvals.Pages;
 using OpsConsole.Features.Identity;
 using OpsConsole.Tests.Integration.Approvals;

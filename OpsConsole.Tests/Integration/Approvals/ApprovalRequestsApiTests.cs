@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Identity;
 using OpsConsole.Tests.Integration.MachineAuth;
 using OpsConsole.Tests.Integration.Support;

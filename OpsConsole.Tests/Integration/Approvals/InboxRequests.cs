@@ -1,4 +1,5 @@
 using OpsConsole.Domain.Approvals;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Tests.Integration.Approvals;

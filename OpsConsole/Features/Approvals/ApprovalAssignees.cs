@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.Approvals;
+using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Features.Approvals;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
+using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Features.Approvals;
@@ -42,7 +43,11 @@ public sealed class ApprovalRecipients(IOptions<ApprovalNotifyOptions> options)
             where r.Name == role && !u.IsDisabled && u.Email != null
             select u;
         if (audience.Department is { } department)
-            query = query.Where(u => db.UserDepartments.Any(d => d.UserId == u.Id && d.DepartmentId == department));
+        {
+            // Read outside the lambda: an extension property cannot appear in an expression tree.
+            var memberships = db.UserDepartments;
+            query = query.Where(u => memberships.Any(d => d.UserId == u.Id && d.DepartmentId == department));
+        }
         var people = await query.Select(u => new Person(u.Id, u.Email!)).Distinct().ToListAsync(ct);
         if (people.Count == 0 && role == ApprovalRoles.TopManagement && options.Value.OwnerEmail is { Length: > 0 } owner)
             return [await PersonAsync(db, owner, ct)];

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Transitions;
 

@@ -48,6 +48,7 @@ public static class DatabaseSetup
         await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(ct);
         try
         {
+            await PreReleaseHistory.ReplaceWithBaselineAsync(db, ct);
             await db.Database.MigrateAsync(ct);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException && !ct.IsCancellationRequested)

@@ -11,7 +11,7 @@ sealed class DeadLetterActionConfiguration : IEntityTypeConfiguration<DeadLetter
         b.ToTable("dead_letter_actions");
         b.Property(a => a.Action).HasMaxLength(64);
         b.Property(a => a.Note).HasMaxLength(RemediationNotes.MaxLength);
-        // History goes only with its record (retention purge); it is never edited, see FoundationSql.
+        // History goes only with its record (retention purge); it is never edited, see BaselineSql.
         b.HasOne<DeadLetter>().WithMany().HasForeignKey(a => a.DeadLetterId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.DeadLetterId, a.Id });
     }

@@ -19,7 +19,7 @@ sealed class DeadLetterConfiguration : IEntityTypeConfiguration<DeadLetter>
         // Lets the grouped view count a status's records and occurrences per fingerprint from the index alone.
         b.HasIndex(d => new { d.Status, d.Fingerprint }).IncludeProperties(d => new { d.FirstFailedAt, d.LastFailedAt, d.Occurrences });
         b.HasIndex(d => new { d.AggregateType, d.AggregateId });
-        // At most one open record per (aggregate_type, aggregate_id, operation): a partial unique index in raw SQL,
-        // see DeadLetterOccurrencesAndRetryClaimsSql, so that the backfill merging older duplicates runs before it.
+        // At most one open record per (aggregate_type, aggregate_id, operation): a partial unique index in raw SQL (see
+        // BaselineSql) that DeadLetterWriter's ON CONFLICT names by its predicate.
     }
 }

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OpsConsole.Features.Approvals;
 
-namespace OpsConsole.Platform.Data.Configurations;
+namespace OpsConsole.Features.Approvals.Data;
 
 sealed class SlaPolicyOverrideConfiguration : IEntityTypeConfiguration<SlaPolicyOverride>
 {

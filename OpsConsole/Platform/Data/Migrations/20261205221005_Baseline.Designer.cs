@@ -13,8 +13,8 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Platform.Data.Migrations
 {
     [DbContext(typeof(OpsDbContext))]
-    [Migration("20261125023545_Foundation")]
-    partial class Foundation
+    [Migration("20261205221005_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,7 @@ namespace OpsConsole.Platform.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("audit_events_id_seq");
@@ -306,6 +307,11 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("tenant");
+
                     b.Property<int>("Tier")
                         .HasColumnType("integer")
                         .HasColumnName("tier");
@@ -329,8 +335,36 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasDatabaseName("ix_approval_requests_pending_next_due_at")
                         .HasFilter("status = 'Pending'");
 
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_approval_requests_requested_by_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RequestedBy"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RequestedBy"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("ResubmissionOf")
                         .HasDatabaseName("ix_approval_requests_resubmission_of");
+
+                    b.HasIndex("Title")
+                        .HasDatabaseName("ix_approval_requests_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_approval_requests_created_at_id");
+
+                    b.HasIndex("Department", "NextDueAt")
+                        .HasDatabaseName("ix_approval_requests_pending_department_next_due_at")
+                        .HasFilter("status = 'Pending'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Department", "NextDueAt"), new[] { "Tier", "RequestedBy", "Assignee" });
+
+                    b.HasIndex("NextDueAt", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_approval_requests_next_due_at_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_approval_requests_status_created_at");
 
                     b.HasIndex("Department", "Status", "Tier")
                         .HasDatabaseName("ix_approval_requests_department_status_tier");
@@ -448,6 +482,12 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_failed_at");
 
+                    b.Property<int>("Occurrences")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("occurrences");
+
                     b.Property<string>("Operation")
                         .IsRequired()
                         .HasColumnType("text")
@@ -462,6 +502,14 @@ namespace OpsConsole.Platform.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("reason_message");
+
+                    b.Property<Guid?>("RetryClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retry_claim_id");
+
+                    b.Property<DateTimeOffset?>("RetryClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_claimed_at");
 
                     b.Property<int>("RetryCount")
                         .HasColumnType("integer")
@@ -504,7 +552,7 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasIndex("Status", "Fingerprint")
                         .HasDatabaseName("ix_dead_letters_status_fingerprint");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "Fingerprint"), new[] { "FirstFailedAt", "LastFailedAt" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "Fingerprint"), new[] { "FirstFailedAt", "LastFailedAt", "Occurrences" });
 
                     b.HasIndex("Status", "LastFailedAt")
                         .HasDatabaseName("ix_dead_letters_status_last_failed_at");
@@ -602,6 +650,77 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasDatabaseName("ix_approval_idempotency_keys_created_at");
 
                     b.ToTable("approval_idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Approvals.SlaDeferral", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("DeferredUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deferred_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_sla_deferrals");
+
+                    b.ToTable("sla_deferrals", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Approvals.SlaPolicyOverride", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("clock");
+
+                    b.Property<TimeSpan?>("EscalateAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("escalate_after");
+
+                    b.Property<TimeSpan?>("EscalateFinalAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("escalate_final_after");
+
+                    b.Property<TimeSpan?>("ExpireAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("expire_after");
+
+                    b.Property<TimeSpan?>("RemindAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("remind_after");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_sla_policy_overrides");
+
+                    b.ToTable("sla_policy_overrides", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Identity.Department", b =>
@@ -734,6 +853,40 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasDatabaseName("ix_user_departments_department_id");
 
                     b.ToTable("user_departments", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Notifications.UserPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<TimeOnly>("QuietEnd")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_end");
+
+                    b.Property<bool>("QuietHoursEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quiet_hours_enabled");
+
+                    b.Property<TimeOnly>("QuietStart")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_start");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_user_preferences");
+
+                    b.ToTable("user_preferences", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Platform.Data.MachineRequestSignature", b =>
@@ -921,6 +1074,9 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasIndex("Channel", "Recipient", "CreatedAt")
                         .HasDatabaseName("ix_notification_outbox_channel_recipient_created_at");
 
+                    b.HasIndex("SubjectType", "SubjectId", "OccurredAt")
+                        .HasDatabaseName("ix_notification_outbox_subject_type_subject_id_occurred_at");
+
                     b.HasIndex("Recipient", "SubjectType", "SubjectId", "EventKey", "Channel")
                         .IsUnique()
                         .HasDatabaseName("ix_notification_outbox_recipient_subject_type_subject_id_event");
@@ -995,6 +1151,16 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasConstraintName("fk_dead_letter_actions_dead_letters_dead_letter_id");
                 });
 
+            modelBuilder.Entity("OpsConsole.Features.Approvals.SlaDeferral", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_deferrals_approval_requests_request_id");
+                });
+
             modelBuilder.Entity("OpsConsole.Features.Identity.UserDepartment", b =>
                 {
                     b.HasOne("OpsConsole.Features.Identity.Department", null)
@@ -1010,6 +1176,16 @@ namespace OpsConsole.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_departments_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Notifications.UserPreferences", b =>
+                {
+                    b.HasOne("OpsConsole.Features.Identity.OpsUser", null)
+                        .WithOne()
+                        .HasForeignKey("OpsConsole.Features.Notifications.UserPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Identity.OpsUser", b =>

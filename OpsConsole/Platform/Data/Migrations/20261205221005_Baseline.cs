@@ -8,11 +8,14 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace OpsConsole.Platform.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateSequence(
                 name: "audit_events_id_seq");
 
@@ -58,6 +61,8 @@ namespace OpsConsole.Platform.Data.Migrations
                     decided_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     decision_reason = table.Column<string>(type: "text", nullable: true),
                     resubmission_of = table.Column<Guid>(type: "uuid", nullable: true),
+                    // Last, as in databases made before the baseline, where a later migration added it.
+                    tenant = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -162,6 +167,10 @@ namespace OpsConsole.Platform.Data.Migrations
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     fingerprint = table.Column<string>(type: "text", nullable: false),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    // After closed_at, as in databases made before the baseline, where a later migration added it.
+                    occurrences = table.Column<int>(type: "integer", nullable: false, defaultValue: 1),
+                    retry_claim_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    retry_claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -242,6 +251,44 @@ namespace OpsConsole.Platform.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_notification_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sla_policy_overrides",
+                columns: table => new
+                {
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    remind_after = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    escalate_after = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    escalate_final_after = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    expire_after = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    clock = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sla_policy_overrides", x => x.kind);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sla_deferrals",
+                columns: table => new
+                {
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    failures = table.Column<int>(type: "integer", nullable: false),
+                    deferred_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sla_deferrals", x => x.request_id);
+                    table.ForeignKey(
+                        name: "fk_sla_deferrals_approval_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "approval_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -351,6 +398,28 @@ namespace OpsConsole.Platform.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "user_preferences",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    quiet_start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    quiet_end = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    quiet_hours_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_preferences", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_user_preferences_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dead_letter_actions",
                 columns: table => new
                 {
@@ -404,9 +473,27 @@ namespace OpsConsole.Platform.Data.Migrations
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_created_at_id",
+                table: "approval_requests",
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_approval_requests_department_status_tier",
                 table: "approval_requests",
                 columns: new[] { "department", "status", "tier" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_next_due_at_created_at",
+                table: "approval_requests",
+                columns: new[] { "next_due_at", "created_at" },
+                descending: new[] { false, true });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_pending_department_next_due_at",
+                table: "approval_requests",
+                columns: new[] { "department", "next_due_at" },
+                filter: "status = 'Pending'")
+                .Annotation("Npgsql:IndexInclude", new[] { "tier", "requested_by", "assignee" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_approval_requests_pending_next_due_at",
@@ -415,9 +502,28 @@ namespace OpsConsole.Platform.Data.Migrations
                 filter: "status = 'Pending'");
 
             migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_requested_by_trgm",
+                table: "approval_requests",
+                column: "requested_by")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_approval_requests_resubmission_of",
                 table: "approval_requests",
                 column: "resubmission_of");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_status_created_at",
+                table: "approval_requests",
+                columns: new[] { "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approval_requests_title_trgm",
+                table: "approval_requests",
+                column: "title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_role_claims_role_id",
@@ -490,7 +596,7 @@ namespace OpsConsole.Platform.Data.Migrations
                 name: "ix_dead_letters_status_fingerprint",
                 table: "dead_letters",
                 columns: new[] { "status", "fingerprint" })
-                .Annotation("Npgsql:IndexInclude", new[] { "first_failed_at", "last_failed_at" });
+                .Annotation("Npgsql:IndexInclude", new[] { "first_failed_at", "last_failed_at", "occurrences" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_dead_letters_status_last_failed_at",
@@ -519,21 +625,25 @@ namespace OpsConsole.Platform.Data.Migrations
                 columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_notification_outbox_subject_type_subject_id_occurred_at",
+                table: "notification_outbox",
+                columns: new[] { "subject_type", "subject_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_user_departments_department_id",
                 table: "user_departments",
                 column: "department_id");
-            FoundationSql.ApplyUp(migrationBuilder);
+
+            BaselineSql.ApplyUp(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            FoundationSql.ApplyDown(migrationBuilder);
-            migrationBuilder.DropTable(
-                name: "approval_idempotency_keys");
+            BaselineSql.ApplyDown(migrationBuilder);
 
             migrationBuilder.DropTable(
-                name: "approval_requests");
+                name: "approval_idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -569,7 +679,16 @@ namespace OpsConsole.Platform.Data.Migrations
                 name: "notification_outbox");
 
             migrationBuilder.DropTable(
+                name: "sla_deferrals");
+
+            migrationBuilder.DropTable(
+                name: "sla_policy_overrides");
+
+            migrationBuilder.DropTable(
                 name: "user_departments");
+
+            migrationBuilder.DropTable(
+                name: "user_preferences");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -578,10 +697,13 @@ namespace OpsConsole.Platform.Data.Migrations
                 name: "dead_letters");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "approval_requests");
 
             migrationBuilder.DropTable(
                 name: "departments");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropSequence(
                 name: "audit_events_id_seq");

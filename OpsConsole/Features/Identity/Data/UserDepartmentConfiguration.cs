@@ -1,18 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OpsConsole.Features.Identity;
 
-namespace OpsConsole.Platform.Data.Configurations;
-
-sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
-{
-    public void Configure(EntityTypeBuilder<Department> b)
-    {
-        b.ToTable("departments");
-        b.Property(d => d.Id).HasMaxLength(64);
-        b.Property(d => d.Name).HasMaxLength(200);
-    }
-}
+namespace OpsConsole.Features.Identity.Data;
 
 sealed class UserDepartmentConfiguration : IEntityTypeConfiguration<UserDepartment>
 {
@@ -22,13 +11,5 @@ sealed class UserDepartmentConfiguration : IEntityTypeConfiguration<UserDepartme
         b.HasKey(x => new { x.UserId, x.DepartmentId });
         b.HasOne<OpsUser>().WithMany(u => u.Departments).HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-sealed class OpsUserConfiguration : IEntityTypeConfiguration<OpsUser>
-{
-    public void Configure(EntityTypeBuilder<OpsUser> b)
-    {
-        b.Property(u => u.DisplayName).HasMaxLength(200);
     }
 }

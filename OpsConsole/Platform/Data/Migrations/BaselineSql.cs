@@ -2,18 +2,28 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace OpsConsole.Platform.Data.Migrations;
 
-/// <summary>SQL of the Foundation migration that EF Core's model cannot express.</summary>
-static class FoundationSql
+/// <summary>
+/// SQL of the Baseline migration that EF Core's model cannot express: the append-only triggers, Quartz's job-store
+/// tables and the partial indexes. Runs after the tables it names exist. Carried over from the pre-release migrations
+/// the baseline replaces (Foundation, DeadLetterOccurrencesAndRetryClaims, ApprovalInboxIndexes).
+/// </summary>
+static class BaselineSql
 {
+    public const string OpenWorkIndex = "ux_dead_letters_open_work";
+
     public static void ApplyUp(MigrationBuilder migration)
     {
         migration.Sql(AuditAppendOnly);
         migration.Sql(QuartzTables);
         migration.Sql(DeadLetterActionsNoUpdate);
+        migration.Sql(CreateOpenWorkIndex);
+        migration.Sql(PendingAssigneeIndex);
     }
 
     public static void ApplyDown(MigrationBuilder migration)
     {
+        migration.Sql("DROP INDEX IF EXISTS ix_approval_requests_pending_lower_assignee;");
+        migration.Sql($"DROP INDEX IF EXISTS {OpenWorkIndex};");
         migration.Sql(DropQuartzTables);
         migration.Sql("DROP FUNCTION IF EXISTS audit_events_refuse_change() CASCADE;");
         migration.Sql("DROP FUNCTION IF EXISTS dead_letter_actions_refuse_update() CASCADE;");
@@ -125,5 +135,19 @@ static class FoundationSql
         DROP TABLE IF EXISTS qrtz_fired_triggers, qrtz_paused_trigger_grps, qrtz_paused_job_grps, qrtz_scheduler_state, qrtz_locks,
             qrtz_simprop_triggers, qrtz_simple_triggers, qrtz_cron_triggers, qrtz_blob_triggers, qrtz_triggers,
             qrtz_job_details, qrtz_calendars;
+        """;
+
+    /// <summary>One open record per (aggregate_type, aggregate_id, operation): DeadLetterWriter's ON CONFLICT relies on
+    /// this index, so its predicate must match the writer's.</summary>
+    public const string CreateOpenWorkIndex = $"""
+        CREATE UNIQUE INDEX {OpenWorkIndex} ON dead_letters (aggregate_type, aggregate_id, operation)
+            WHERE status IN ('Unresolved', 'Retrying');
+        """;
+
+    /// <summary>"Awaiting me" includes requests assigned to the viewer, compared case-insensitively as the Domain does;
+    /// few requests are assigned, so the index is small, and without it that branch of the OR scans the table.</summary>
+    public const string PendingAssigneeIndex = """
+        CREATE INDEX ix_approval_requests_pending_lower_assignee ON approval_requests (lower(assignee))
+            WHERE status = 'Pending' AND assignee IS NOT NULL;
         """;
 }

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpsConsole.Features.Identity;
-using OpsConsole.Features.Notifications;
 
-namespace OpsConsole.Platform.Data.Configurations;
+namespace OpsConsole.Features.Notifications.Data;
 
 sealed class UserPreferencesConfiguration : IEntityTypeConfiguration<UserPreferences>
 {

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpsConsole.Domain.Approvals;
-using OpsConsole.Features.Approvals;
 
-namespace OpsConsole.Platform.Data.Configurations;
+namespace OpsConsole.Features.Approvals.Data;
 
 sealed class SlaDeferralConfiguration : IEntityTypeConfiguration<SlaDeferral>
 {

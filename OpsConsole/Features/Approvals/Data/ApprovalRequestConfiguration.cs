@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpsConsole.Domain.Approvals;
-using OpsConsole.Features.Approvals;
 
-namespace OpsConsole.Platform.Data.Configurations;
+namespace OpsConsole.Features.Approvals.Data;
 
 sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalRequest>
 {
@@ -34,7 +33,7 @@ sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalReq
             .IncludeProperties(r => new { r.Tier, r.RequestedBy, r.Assignee })
             .HasDatabaseName("ix_approval_requests_pending_department_next_due_at");
         // The inbox's "All" in its orders (next step, newest first) and by status; requests assigned to a user are
-        // found by ApprovalInboxIndexesSql's index on lower(assignee), which EF Core cannot declare.
+        // found by BaselineSql's index on lower(assignee), which EF Core cannot declare.
         b.HasIndex(r => new { r.NextDueAt, r.CreatedAt }).IsDescending(false, true);
         b.HasIndex(r => new { r.CreatedAt, r.Id });
         b.HasIndex(r => new { r.Status, r.CreatedAt });
