@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
+using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Approvals;
 
@@ -31,6 +32,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalInbox>();
         services.AddSingleton<SlaTimers>();
         services.AddSingleton<ApprovalDemoSeed>();
+        services.AddDemoSeed<ApprovalDemoSeed>();
         services.AddSingleton<ApprovalRequestQuery>();
         services.AddSingleton<ApprovalTimeline>();
         services.AddSingleton<ApprovalAssignees>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Identity;
 
@@ -32,6 +33,9 @@ public static class IdentityFeature
         services.AddAuthorizationBuilder().AddOpsPolicies()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<DemoSeed>();
+        services.AddStartupTask<RolesStartupTask>();
+        services.AddStartupCommand<CreateAdminCommand>();
+        services.AddDemoSeed<DemoSeed>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<AdminBootstrap>();
         return services;
