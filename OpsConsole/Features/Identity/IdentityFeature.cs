@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Identity;
@@ -57,15 +58,12 @@ public static class IdentityFeature
 
     static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (IsMachinePath(ctx.Request.Path))
+        if (MachinePaths.Contains(ctx.Request.Path))
             ctx.Response.StatusCode = status;
         else
             ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-
-    public static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics");
 
     public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app)
     {
