@@ -50,6 +50,7 @@ try
     app.MapNotifications();
     app.MapDeadLetters();
     app.MapApprovals();
+    app.MapSystemFeature();
     await app.RunAsync();
     return 0;
 }

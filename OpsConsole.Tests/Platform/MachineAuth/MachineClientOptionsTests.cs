@@ -6,13 +6,15 @@ namespace OpsConsole.Tests.Platform.MachineAuth;
 [Trait("Category", "Domain")]
 public class MachineClientOptionsTests
 {
+    static readonly MachineScopeRegistry Scopes = new([new("Approvals:Submit"), new("DeadLetters:Read"), new("Metrics:Read")]);
+
     static MachineClientOptions Load(params (string Key, string? Value)[] settings)
     {
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         var options = new MachineClientOptions();
-        options.Load(config);
+        options.Load(config, Scopes.All);
         return options;
     }
 
@@ -65,7 +67,7 @@ public class MachineClientOptionsTests
         var demo = options.Keys["demo"];
         Assert.Equal("demo-secret", demo.Secret);
         Assert.Equal("demo", demo.Tenant);
-        Assert.Equal(MachineScopes.All, demo.Scopes);
+        Assert.Equal(["Approvals:Submit", "DeadLetters:Read", "Metrics:Read"], demo.Scopes);
         Assert.Empty(Failures(options));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
+using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Approvals;
@@ -9,6 +10,9 @@ namespace OpsConsole.Features.Approvals;
 /// <summary>Approval requests: the service, the SLA timers and their jobs, and the API for machine clients.</summary>
 public static class ApprovalsFeature
 {
+    /// <summary>The scope a machine-client key needs to raise requests; operators write it in settings, so it never changes.</summary>
+    public const string SubmitScope = "Approvals:Submit";
+
     public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<SlaOptions>().ValidateOnStart();
@@ -36,6 +40,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalRequestQuery>();
         services.AddSingleton<ApprovalTimeline>();
         services.AddSingleton<ApprovalAssignees>();
+        services.AddMachineScope(SubmitScope);
         services.AddLiveTopic(LiveTopics.Approvals, LiveAudience.HoldersOf(OpsPolicies.ReadApprovals));
         ApprovalActionRetry.Register(services);
         SlaStepRetry.Register(services);
