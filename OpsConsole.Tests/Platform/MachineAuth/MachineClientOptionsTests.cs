@@ -19,7 +19,7 @@ public class MachineClientOptionsTests
     }
 
     static IEnumerable<string> Failures(MachineClientOptions options) =>
-        new MachineClientOptionsValidator().Validate(null, options).Failures ?? [];
+        new MachineClientOptionsValidator(Scopes).Validate(null, options).Failures ?? [];
 
     [Theory]
     [InlineData("Approvals:Submit, Metrics:Read")]
@@ -56,6 +56,17 @@ public class MachineClientOptionsTests
                 "MachineClients:Keys:feed:Secret must be at least 16 characters",
                 "MachineClients:Keys:feed:Scopes is not a JSON array of strings",
             ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void A_scope_no_feature_registered_is_named_and_a_known_one_in_another_case_is_not()
+    {
+        var options = Load(("MachineClients:Keys:bridge:Secret", "bridge-secret-0123456789"), ("MachineClients:Keys:bridge:Tenant", "acme"),
+            ("MachineClients:Keys:bridge:Scopes", "approvals:submit, Approvals:Sumbit"));
+
+        Assert.Equal(
+            ["MachineClients:Keys:bridge:Scopes names an unknown scope 'Approvals:Sumbit'; known scopes are Approvals:Submit, DeadLetters:Read, Metrics:Read"],
             Failures(options));
     }
 
