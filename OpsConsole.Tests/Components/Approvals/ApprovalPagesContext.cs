@@ -38,6 +38,7 @@ public abstract class ApprovalPagesContext : ShellContext
         Services.AddOpsCore(config);
         Services.AddNotifications(config);
         Services.AddApprovals(config);
+        Services.AddPeopleDirectory();
     }
 
     protected OpsDbContext Db()

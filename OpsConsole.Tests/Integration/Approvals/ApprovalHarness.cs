@@ -62,7 +62,8 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             .AddSingleton<TimeProvider>(Clock)
             .AddOpsCore(config)
             .AddNotifications(config)
-            .AddApprovals(config);
+            .AddApprovals(config)
+            .AddPeopleDirectory();
         services.AddAuthorizationBuilder().AddOpsPolicies();
         more?.Invoke(services, config);
         services.AddRemainingLiveTopics();

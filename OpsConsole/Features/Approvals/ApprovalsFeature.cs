@@ -24,6 +24,7 @@ public static class ApprovalsFeature
             .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),
                 $"{ApprovalNotifyOptions.Section}:BaseUrl must be an absolute URL (e.g. https://ops.example.com) or empty")
             .ValidateOnStart();
+        // People are read through Identity's IPeopleDirectory, which the host adds with the identity feature.
         services.AddSingleton<ApprovalRecipients>();
         services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ApprovalEffects>();

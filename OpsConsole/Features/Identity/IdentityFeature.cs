@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Startup;
@@ -39,6 +40,17 @@ public static class IdentityFeature
         services.AddDemoSeed<DemoSeed>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<AdminBootstrap>();
+        services.AddPeopleDirectory();
+        return services;
+    }
+
+    /// <summary>
+    /// What other features may know of people (<see cref="IPeopleDirectory"/>); a host that wires such a feature without
+    /// the rest of Identity adds only this.
+    /// </summary>
+    public static IServiceCollection AddPeopleDirectory(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IPeopleDirectory, PeopleDirectory>();
         return services;
     }
 
