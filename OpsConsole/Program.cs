@@ -10,6 +10,7 @@ using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Startup;
 using OpsConsole.Platform.Transitions;
 
 EmbeddedPostgres? embedded = null;
@@ -37,7 +38,7 @@ try
     // Settings first: a bad one stops start-up before anything touches the database.
     app.Services.GetService<IStartupValidator>()?.Validate();
     await app.Services.MigrateOpsDatabaseAsync();
-    if (await StartupCommands.RunAsync(app, args) is { } exitCode)
+    if (await StartupCommands.RunAsync(app.Services, app.Configuration, args) is { } exitCode)
         return exitCode;
 
     app.UsePlatform();
@@ -49,6 +50,7 @@ try
     app.MapNotifications();
     app.MapDeadLetters();
     app.MapApprovals();
+    app.MapSystemFeature();
     await app.RunAsync();
     return 0;
 }

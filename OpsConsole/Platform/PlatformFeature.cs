@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OpsConsole.Components;
-using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.DataProtection;
+using OpsConsole.Platform.MachineAuth;
 using Prometheus;
 
 namespace OpsConsole.Platform;
@@ -28,8 +28,8 @@ public static class PlatformFeature
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         // People get the console's own pages for 404s; programs keep problem+json.
-        app.UseWhen(ctx => IdentityFeature.IsMachinePath(ctx.Request.Path), a => a.UseStatusCodePages());
-        app.UseWhen(ctx => !IdentityFeature.IsMachinePath(ctx.Request.Path),
+        app.UseWhen(ctx => MachinePaths.Contains(ctx.Request.Path), a => a.UseStatusCodePages());
+        app.UseWhen(ctx => !MachinePaths.Contains(ctx.Request.Path),
             a => a.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseHttpMetrics();
         app.UseAuthentication();

@@ -56,7 +56,8 @@ static class BenchApp
             .AddSingleton(TimeProvider.System)
             .AddOpsCore(config)
             .AddNotifications(config)
-            .AddApprovals(config);
+            .AddApprovals(config)
+            .AddPeopleDirectory();
         services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = config.GetConnectionString(DatabaseSetup.ConnectionName)!);
         // The dead-letter writer announces on this topic; in the app the dead-letter feature registers it.
         services.AddLiveTopic(LiveTopics.DeadLetters, LiveAudience.HoldersOf(OpsPolicies.ReadDeadLetters));

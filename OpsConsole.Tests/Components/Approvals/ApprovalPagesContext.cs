@@ -37,6 +37,7 @@ public abstract class ApprovalPagesContext : DatabaseShellContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddNotifications(config);
         Services.AddApprovals(config);
+        Services.AddPeopleDirectory();
     }
 
     protected OpsDbContext Db()

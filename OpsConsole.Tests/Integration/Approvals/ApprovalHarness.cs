@@ -56,7 +56,7 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
             ["Transitions:RetryBaseDelay"] = "00:00:00",
             ["Sla:BatchSize"] = "7",
         });
-        services.AddNotifications(config).AddApprovals(config);
+        services.AddNotifications(config).AddApprovals(config).AddPeopleDirectory();
         more?.Invoke(services, config);
         var provider = TestHost.Build(services);
         providers.Add(provider);

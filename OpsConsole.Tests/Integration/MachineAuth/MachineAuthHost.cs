@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Tests.Integration.Support;
@@ -62,7 +63,7 @@ public sealed class MachineAuthHost(string connectionString, FakeTimeProvider ti
                     {
                         using var reader = new StreamReader(request.Body);
                         return TypedResults.Text(await reader.ReadToEndAsync(), "application/json");
-                    }).RequireAuthorization(MachinePolicies.ApprovalsSubmit);
+                    }).RequireAuthorization(MachinePolicies.PolicyName(ApprovalsFeature.SubmitScope));
                 });
             });
             next(app);

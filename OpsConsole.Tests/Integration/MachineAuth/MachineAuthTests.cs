@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpsConsole.Platform.MachineAuth;
 
@@ -11,6 +12,14 @@ public class MachineAuthTests(MachineAuthApp app) : IClassFixture<MachineAuthApp
     const string WhoAmI = "/api/machine/whoami";
     const string Echo = "/test-only/echo";
     readonly HttpClient client = app.Host.CreateClient();
+
+    [Fact]
+    public void The_features_register_exactly_the_documented_scopes()
+    {
+        var scopes = app.Host.Services.GetRequiredService<MachineScopeRegistry>().All;
+
+        Assert.Equal(["Approvals:Submit", "DeadLetters:Read", "Metrics:Read"], scopes.Order(StringComparer.Ordinal));
+    }
 
     [Fact]
     public async Task Signed_request_is_accepted_and_whoami_names_key_tenant_and_scopes()

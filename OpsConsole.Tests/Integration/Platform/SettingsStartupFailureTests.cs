@@ -41,6 +41,17 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_unknown_machine_scope_stops_start_up_naming_the_key_and_the_scope()
+    {
+        var (exit, _, error) = await RunAsync(("MachineClients__Keys__bridge__Secret", "bridge-secret-0123456789"),
+            ("MachineClients__Keys__bridge__Tenant", "acme"), ("MachineClients__Keys__bridge__Scopes", "Approvals:Submit, Metrics:Reed"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("OpsConsole cannot start: MachineClients:Keys:bridge:Scopes names an unknown scope 'Metrics:Reed'; "
+            + "known scopes are Approvals:Submit, DeadLetters:Read, Metrics:Read", error.Trim());
+    }
+
+    [Fact]
     public async Task An_unreadable_certificate_file_stops_start_up_naming_DataProtection_CertificatePath()
     {
         var path = Path.Combine(folder, "broken.pfx");

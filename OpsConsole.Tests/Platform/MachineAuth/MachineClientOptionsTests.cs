@@ -6,18 +6,20 @@ namespace OpsConsole.Tests.Platform.MachineAuth;
 [Trait("Category", "Domain")]
 public class MachineClientOptionsTests
 {
+    static readonly MachineScopeRegistry Scopes = new([new("Approvals:Submit"), new("DeadLetters:Read"), new("Metrics:Read")]);
+
     static MachineClientOptions Load(params (string Key, string? Value)[] settings)
     {
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         var options = new MachineClientOptions();
-        options.Load(config);
+        options.Load(config, Scopes.All);
         return options;
     }
 
     static IEnumerable<string> Failures(MachineClientOptions options) =>
-        new MachineClientOptionsValidator().Validate(null, options).Failures ?? [];
+        new MachineClientOptionsValidator(Scopes).Validate(null, options).Failures ?? [];
 
     [Theory]
     [InlineData("Approvals:Submit, Metrics:Read")]
@@ -58,6 +60,17 @@ public class MachineClientOptionsTests
     }
 
     [Fact]
+    public void A_scope_no_feature_registered_is_named_and_a_known_one_in_another_case_is_not()
+    {
+        var options = Load(("MachineClients:Keys:bridge:Secret", "bridge-secret-0123456789"), ("MachineClients:Keys:bridge:Tenant", "acme"),
+            ("MachineClients:Keys:bridge:Scopes", "approvals:submit, Approvals:Sumbit"));
+
+        Assert.Equal(
+            ["MachineClients:Keys:bridge:Scopes names an unknown scope 'Approvals:Sumbit'; known scopes are Approvals:Submit, DeadLetters:Read, Metrics:Read"],
+            Failures(options));
+    }
+
+    [Fact]
     public void Demo_mode_adds_the_documented_demo_key_with_every_scope()
     {
         var options = Load(("Demo:Enabled", "true"));
@@ -65,7 +78,7 @@ public class MachineClientOptionsTests
         var demo = options.Keys["demo"];
         Assert.Equal("demo-secret", demo.Secret);
         Assert.Equal("demo", demo.Tenant);
-        Assert.Equal(MachineScopes.All, demo.Scopes);
+        Assert.Equal(["Approvals:Submit", "DeadLetters:Read", "Metrics:Read"], demo.Scopes);
         Assert.Empty(Failures(options));
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Features.Identity;
@@ -11,9 +10,7 @@ namespace OpsConsole.Features.Approvals;
 /// afresh (a disabled user cannot act), and the Domain refuses the action if the request has moved on meanwhile; the
 /// record then stays for staff to resolve or discard.
 /// </summary>
-sealed class ApprovalActionRetry(
-    ApprovalAction action, ApprovalService approvals, UserManager<OpsUser> users, IUserClaimsPrincipalFactory<OpsUser> principals)
-    : IDeadLetterHandler
+sealed class ApprovalActionRetry(ApprovalAction action, ApprovalService approvals, IPeopleDirectory people) : IDeadLetterHandler
 {
     public string? Source => null;
     public string AggregateType => ApprovalAuditActions.SubjectType;
@@ -31,8 +28,8 @@ sealed class ApprovalActionRetry(
         ApprovalActor actor;
         if (actorId.StartsWith(ApprovalActor.SystemPrefix, StringComparison.Ordinal))
             actor = ApprovalActor.System(actorId[ApprovalActor.SystemPrefix.Length..]);
-        else if (await users.FindByEmailAsync(actorId) is { IsDisabled: false } user)
-            actor = ApprovalActors.From(await principals.CreateAsync(user));
+        else if (await people.ActivePrincipalAsync(actorId, ct) is { } principal)
+            actor = ApprovalActors.From(principal);
         else
             return RetryResult.Failure($"{actorId} is no longer an active user, so the action cannot be redone for them.");
 
@@ -56,8 +53,8 @@ sealed class ApprovalActionRetry(
         ApprovalAction[] retried = [ApprovalAction.Approve, ApprovalAction.Reject, ApprovalAction.Cancel, ApprovalAction.EscalateNow,
             ApprovalAction.Reassign, ApprovalAction.Comment, ApprovalAction.Resubmit];
         foreach (var a in retried)
-            services.AddScoped<IDeadLetterHandler>(sp => new ApprovalActionRetry(a, sp.GetRequiredService<ApprovalService>(),
-                sp.GetRequiredService<UserManager<OpsUser>>(), sp.GetRequiredService<IUserClaimsPrincipalFactory<OpsUser>>()));
+            services.AddScoped<IDeadLetterHandler>(sp =>
+                new ApprovalActionRetry(a, sp.GetRequiredService<ApprovalService>(), sp.GetRequiredService<IPeopleDirectory>()));
         return services;
     }
 }

@@ -9,19 +9,14 @@ namespace OpsConsole.Features.Approvals;
 /// Whom a request may be reassigned to: active users with an approver role, since a named assignee with such a role may
 /// act on it at any tier. The requester and the current assignee are left out, as the rules refuse both.
 /// </summary>
-public sealed class ApprovalAssignees(IDbContextFactory<OpsDbContext> dbs)
+public sealed class ApprovalAssignees(IDbContextFactory<OpsDbContext> dbs, IPeopleDirectory directory)
 {
     static readonly string[] ApproverRoles = [ApprovalRoles.Operator, ApprovalRoles.Manager, ApprovalRoles.TopManagement];
 
     public async Task<IReadOnlyList<ApprovalAssignee>> CandidatesAsync(ApprovalRequest request, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var rows = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where !u.IsDisabled && u.Email != null && ApproverRoles.Contains(r.Name!)
-            select new { Email = u.Email!, u.DisplayName, Role = r.Name! }).AsNoTracking().ToListAsync(ct);
+        var rows = await directory.ActiveRoleHoldersAsync(db, ApproverRoles, ct);
         return [.. rows
             .Where(x => !Same(x.Email, request.RequestedBy) && !Same(x.Email, request.Assignee))
             .GroupBy(x => x.Email, StringComparer.OrdinalIgnoreCase)

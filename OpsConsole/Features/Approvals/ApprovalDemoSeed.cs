@@ -7,6 +7,7 @@ using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Domain.Stellar;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Startup;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Approvals;
@@ -20,6 +21,7 @@ namespace OpsConsole.Features.Approvals;
 /// </summary>
 public sealed class ApprovalDemoSeed(
     IDbContextFactory<OpsDbContext> contexts, GuardedTransitions transitions, ApprovalEffects effects, IOptions<SlaOptions> sla, TimeProvider time)
+    : IDemoSeed
 {
     public const string Department = "treasury";
     const string Operator = "operator@demo.local";
@@ -47,6 +49,11 @@ public sealed class ApprovalDemoSeed(
         new("Mint 90,000 EURE unplanned", TimeSpan.FromHours(6), 90_000m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault,
             DecidedBy: Manager, Decision: ApprovalAction.Reject, Reason: "No funding was received for this amount"),
     ];
+
+    // After the demo people (Identity seeds at 100): the requests' notices are addressed to them.
+    int IDemoSeed.Order => 200;
+
+    Task IDemoSeed.SeedAsync(CancellationToken ct) => SeedAsync(ct);
 
     /// <summary>Stores the demo requests unless any request exists; returns how many were stored.</summary>
     public async Task<int> SeedAsync(CancellationToken ct = default)

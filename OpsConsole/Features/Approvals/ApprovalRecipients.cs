@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
@@ -11,7 +10,7 @@ namespace OpsConsole.Features.Approvals;
 
 /// <summary>Turns an audience into people: a named user, or the active holders of a role (in a department when one is
 /// named). A final escalation with nobody active in TopManagement goes to the configured owner, so it reaches someone.</summary>
-public sealed class ApprovalRecipients(IOptions<ApprovalNotifyOptions> options)
+public sealed class ApprovalRecipients(IPeopleDirectory directory, IOptions<ApprovalNotifyOptions> options)
 {
     /// <summary>A person to notify: the user's id when they have an account (for the in-app inbox), and their email.</summary>
     public sealed record Person(string? UserId, string Email);
@@ -36,28 +35,12 @@ public sealed class ApprovalRecipients(IOptions<ApprovalNotifyOptions> options)
         if (audience.User is { } user)
             return [await PersonAsync(db, user, ct)];
         var role = audience.Role!;
-        var query =
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == role && !u.IsDisabled && u.Email != null
-            select u;
-        if (audience.Department is { } department)
-        {
-            // Read outside the lambda: an extension property cannot appear in an expression tree.
-            var memberships = db.UserDepartments;
-            query = query.Where(u => memberships.Any(d => d.UserId == u.Id && d.DepartmentId == department));
-        }
-        var people = await query.Select(u => new Person(u.Id, u.Email!)).Distinct().ToListAsync(ct);
-        if (people.Count == 0 && role == ApprovalRoles.TopManagement && options.Value.OwnerEmail is { Length: > 0 } owner)
+        var holders = await directory.ActiveHoldersAsync(db, role, audience.Department, ct);
+        if (holders.Count == 0 && role == ApprovalRoles.TopManagement && options.Value.OwnerEmail is { Length: > 0 } owner)
             return [await PersonAsync(db, owner, ct)];
-        return people;
+        return [.. holders.Select(h => new Person(h.UserId, h.Email))];
     }
 
-    static async Task<Person> PersonAsync(OpsDbContext db, string email, CancellationToken ct)
-    {
-        var normalized = email.Trim().ToUpperInvariant();
-        var id = await db.Users.Where(u => u.NormalizedEmail == normalized && !u.IsDisabled).Select(u => u.Id).FirstOrDefaultAsync(ct);
-        return new Person(id, email.Trim());
-    }
+    async Task<Person> PersonAsync(OpsDbContext db, string email, CancellationToken ct) =>
+        new(await directory.ActiveUserIdAsync(db, email, ct), email.Trim());
 }

@@ -28,7 +28,7 @@ static class ApprovalRequestsApi
     public static void MapApprovalRequestsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Path).DisableAntiforgery();
-        api.MapPost("/", Create).RequireAuthorization(MachinePolicies.ApprovalsSubmit);
+        api.MapPost("/", Create).RequireAuthorization(MachinePolicies.PolicyName(ApprovalsFeature.SubmitScope));
         api.MapGet("/{id:guid}", Get).RequireAuthorization(Readers);
     }
 

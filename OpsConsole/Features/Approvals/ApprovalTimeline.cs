@@ -10,7 +10,7 @@ namespace OpsConsole.Features.Approvals;
 /// A request's history for its page: its audit events merged by time with the notifications written about it. At equal
 /// times an event comes before the notifications it caused, since both carry the time of the same change.
 /// </summary>
-public sealed class ApprovalTimeline(IDbContextFactory<OpsDbContext> dbs)
+public sealed class ApprovalTimeline(IDbContextFactory<OpsDbContext> dbs, IPeopleDirectory directory)
 {
     /// <summary>The newest of each kind kept; a request with more has been argued over far beyond what a page can show.</summary>
     public const int MaxEach = 500;
@@ -27,7 +27,8 @@ public sealed class ApprovalTimeline(IDbContextFactory<OpsDbContext> dbs)
             .Where(n => n.SubjectType == ApprovalAuditActions.SubjectType && n.SubjectId == subject)
             .OrderByDescending(n => n.OccurredAt).Take(MaxEach)
             .ToListAsync(ct);
-        var emails = await EmailsOfAsync(db, [.. sent.Where(n => n.Channel == OutboxChannel.InApp).Select(n => n.Recipient).Distinct()], ct);
+        // In-app rows name their recipient by user id; people read emails.
+        var emails = await directory.EmailsAsync(db, [.. sent.Where(n => n.Channel == OutboxChannel.InApp).Select(n => n.Recipient).Distinct()], ct);
 
         var notifications = sent.Select(n => new ApprovalNotificationItem(n.OccurredAt, n.Channel,
             n.Channel == OutboxChannel.InApp ? emails.GetValueOrDefault(n.Recipient, n.Recipient) : n.Recipient,
@@ -40,11 +41,4 @@ public sealed class ApprovalTimeline(IDbContextFactory<OpsDbContext> dbs)
             .OrderBy(x => x.At).ThenBy(x => x.Kind).ThenBy(x => x.Seq).ThenBy(x => x.Tie, StringComparer.Ordinal)
             .Select(x => x.Entry)];
     }
-
-    // In-app rows name their recipient by user id; people read emails.
-    static async Task<Dictionary<string, string>> EmailsOfAsync(OpsDbContext db, string[] userIds, CancellationToken ct) =>
-        userIds.Length == 0
-            ? []
-            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Email != null)
-                .ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
 }

@@ -2,12 +2,17 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
+using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Approvals;
 
 /// <summary>Approval requests: the service, the SLA timers and their jobs, and the API for machine clients.</summary>
 public static class ApprovalsFeature
 {
+    /// <summary>The scope a machine-client key needs to raise requests; operators write it in settings, so it never changes.</summary>
+    public const string SubmitScope = "Approvals:Submit";
+
     public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<SlaOptions>().ValidateOnStart();
@@ -19,6 +24,7 @@ public static class ApprovalsFeature
             .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),
                 $"{ApprovalNotifyOptions.Section}:BaseUrl must be an absolute URL (e.g. https://ops.example.com) or empty")
             .ValidateOnStart();
+        // People are read through Identity's IPeopleDirectory, which the host adds with the identity feature.
         services.AddSingleton<ApprovalRecipients>();
         services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ApprovalEffects>();
@@ -31,9 +37,11 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalInbox>();
         services.AddSingleton<SlaTimers>();
         services.AddSingleton<ApprovalDemoSeed>();
+        services.AddDemoSeed<ApprovalDemoSeed>();
         services.AddSingleton<ApprovalRequestQuery>();
         services.AddSingleton<ApprovalTimeline>();
         services.AddSingleton<ApprovalAssignees>();
+        services.AddMachineScope(SubmitScope);
         services.AddLiveTopic(LiveTopics.Approvals, LiveAudience.HoldersOf(OpsPolicies.ReadApprovals));
         ApprovalActionRetry.Register(services);
         SlaStepRetry.Register(services);

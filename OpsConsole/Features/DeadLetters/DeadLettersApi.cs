@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpsConsole.Domain.DeadLetters;
-using OpsConsole.Platform.MachineAuth;
 
 namespace OpsConsole.Features.DeadLetters;
 
@@ -12,7 +11,7 @@ static class DeadLettersApi
 
     public static void MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Path).RequireAuthorization(MachinePolicies.DeadLetterReaders);
+        var api = app.MapGroup(Path).RequireAuthorization(DeadLettersFeature.ApiReaders);
         api.MapGet("/", List);
         api.MapGet("/{id}", Get);
     }

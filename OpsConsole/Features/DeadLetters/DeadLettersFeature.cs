@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
+using OpsConsole.Platform.MachineAuth;
 
 namespace OpsConsole.Features.DeadLetters;
 
@@ -10,6 +12,12 @@ public static class DeadLettersFeature
 {
     public const string PurgeScheduleSetting = "DeadLetters:PurgeSchedule";
     public const string RetryRecoveryIntervalSetting = "DeadLetters:RetryRecoveryInterval";
+
+    /// <summary>The scope a machine-client key needs to read the dead-letter API; operators write it in settings, so it never changes.</summary>
+    public const string ReadScope = "DeadLetters:Read";
+
+    /// <summary>/api/dead-letters: a signed-in Remediator, Viewer or Admin, or a machine client holding DeadLetters:Read.</summary>
+    public const string ApiReaders = "ops:read-dead-letters-api";
 
     public static IServiceCollection AddDeadLetters(this IServiceCollection services, IConfiguration config)
     {
@@ -29,6 +37,11 @@ public static class DeadLettersFeature
         services.AddSingleton<DeadLetterRetryRecovery>();
         services.TryAddScoped<AggregateStateReaders>();
         services.AddLiveTopic(LiveTopics.DeadLetters, LiveAudience.HoldersOf(OpsPolicies.ReadDeadLetters));
+        services.AddMachineScope(ReadScope);
+        // Cookie first: its challenge only sets the status, and the machine challenge that follows writes the problem body.
+        services.AddAuthorizationBuilder().AddPolicy(ApiReaders, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
+            .RequireScopeOrRole(ReadScope, [Roles.Remediator, Roles.Viewer, Roles.Admin]));
         services.AddJob<DeadLetterRetentionJob, DeadLetterOptions>(o => o.RetentionSchedule);
         services.AddJob<DeadLetterRetryRecoveryJob, DeadLetterOptions>(o => o.RetryRecoverySchedule);
         return services;

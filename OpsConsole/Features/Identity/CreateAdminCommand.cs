@@ -1,7 +1,9 @@
+using OpsConsole.Platform.Startup;
+
 namespace OpsConsole.Features.Identity;
 
 /// <summary><c>--create-admin &lt;email&gt;</c>: a first (or recovered) Admin without demo data; the process then exits.</summary>
-public static class CreateAdminCommand
+public sealed class CreateAdminCommand(IServiceProvider services) : IStartupCommand
 {
     public const string Switch = "--create-admin";
     public const int Ok = 0;
@@ -25,6 +27,17 @@ public static class CreateAdminCommand
         }
         email = "";
         return false;
+    }
+
+    bool IStartupCommand.IsRequested(IReadOnlyList<string> args) => IsRequested(args, out _);
+
+    /// <summary>The password comes from the environment, else the terminal without echo, else it is generated.</summary>
+    Task<int> IStartupCommand.RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    {
+        IsRequested(args, out var email);
+        return RunAsync(services, email,
+            () => AdminPassword.Obtain(Environment.GetEnvironmentVariable, !Console.IsInputRedirected, AdminPassword.ReadHidden),
+            Console.Out, Console.Error, ct);
     }
 
     public static async Task<int> RunAsync(IServiceProvider services, string email, Func<AdminPassword?> password,

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Platform.Audit;
+using OpsConsole.Platform.Startup;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Identity;
 
 /// <summary>Demo mode only: two departments and one user per role, all with the documented demo password.</summary>
-public sealed class DemoSeed(GuardedTransitions transitions, RoleManager<IdentityRole> roles, TimeProvider time)
+public sealed class DemoSeed(GuardedTransitions transitions, RoleManager<IdentityRole> roles, TimeProvider time) : IDemoSeed
 {
     public const string Password = "Demo-pass-1";
     static readonly string Actor = AuditEntry.System("demo-seed");
@@ -20,6 +21,9 @@ public sealed class DemoSeed(GuardedTransitions transitions, RoleManager<Identit
         ("viewer@demo.local", "Vic Viewer", Roles.Viewer, null),
         ("admin@demo.local", "Ada Admin", Roles.Admin, null),
     ];
+
+    // People first: other features' demo data (requests, their notifications) name these users.
+    int IDemoSeed.Order => 100;
 
     public async Task SeedAsync(CancellationToken ct = default)
     {

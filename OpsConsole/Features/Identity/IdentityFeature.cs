@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Identity;
 
@@ -33,8 +36,22 @@ public static class IdentityFeature
         services.AddAuthorizationBuilder().AddOpsPolicies()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<DemoSeed>();
+        services.AddStartupTask<RolesStartupTask>();
+        services.AddStartupCommand<CreateAdminCommand>();
+        services.AddDemoSeed<DemoSeed>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<AdminBootstrap>();
+        services.AddPeopleDirectory();
+        return services;
+    }
+
+    /// <summary>
+    /// What other features may know of people (<see cref="IPeopleDirectory"/>); a host that wires such a feature without
+    /// the rest of Identity adds only this.
+    /// </summary>
+    public static IServiceCollection AddPeopleDirectory(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IPeopleDirectory, PeopleDirectory>();
         return services;
     }
 
@@ -54,15 +71,12 @@ public static class IdentityFeature
 
     static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (IsMachinePath(ctx.Request.Path))
+        if (MachinePaths.Contains(ctx.Request.Path))
             ctx.Response.StatusCode = status;
         else
             ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-
-    public static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics");
 
     public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,10 @@ using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Features.SystemStatus;
 
-/// <summary>The System page: the scheduler's jobs with pause, resume and run now for Admins, and the live topic it follows.</summary>
+/// <summary>
+/// The System page: the scheduler's jobs with pause, resume and run now for Admins, and the live topic it follows; and
+/// /metrics, the same health for Prometheus.
+/// </summary>
 public static class SystemFeature
 {
     public static IServiceCollection AddSystemFeature(this IServiceCollection services, IConfiguration config)
@@ -13,6 +16,13 @@ public static class SystemFeature
         // Alerts and funding have no feature folder yet; their own features take these two lines when they arrive.
         services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
         services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
+        services.AddMetricsEndpoint();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapSystemFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapMetricsEndpoint();
+        return app;
     }
 }

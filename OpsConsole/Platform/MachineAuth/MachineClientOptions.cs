@@ -14,7 +14,8 @@ public sealed class MachineClientOptions
     public Dictionary<string, MachineClientKey> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
     public bool DemoEnabled { get; set; }
 
-    public void Load(IConfiguration config)
+    /// <param name="allScopes">Every registered scope: the demo key holds them all.</param>
+    public void Load(IConfiguration config, IReadOnlyList<string> allScopes)
     {
         Keys.Clear();
         foreach (var entry in config.GetSection(Section).GetChildren())
@@ -33,7 +34,7 @@ public sealed class MachineClientOptions
         if (DemoEnabled)
         {
             Keys.Remove(DemoKeyId);
-            Keys[DemoKeyId] = new MachineClientKey { Secret = DemoSecret, Tenant = DemoTenant, Scopes = MachineScopes.All };
+            Keys[DemoKeyId] = new MachineClientKey { Secret = DemoSecret, Tenant = DemoTenant, Scopes = allScopes };
         }
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace OpsConsole.Platform.MachineAuth;
 
 /// <summary>Checks every machine-client key at start; each message names the setting to fix.</summary>
-sealed class MachineClientOptionsValidator : IValidateOptions<MachineClientOptions>
+sealed class MachineClientOptionsValidator(MachineScopeRegistry scopes) : IValidateOptions<MachineClientOptions>
 {
     public const int MinSecretLength = 16;
 
@@ -22,6 +22,9 @@ sealed class MachineClientOptionsValidator : IValidateOptions<MachineClientOptio
                 failures.Add($"{setting}:Tenant is required");
             if (key.ScopesError is not null)
                 failures.Add($"{setting}:Scopes {key.ScopesError}");
+            // A misspelt scope would only show as 403s later; name it now.
+            foreach (var scope in key.Scopes.Where(s => !scopes.IsKnown(s)))
+                failures.Add($"{setting}:Scopes names an unknown scope '{scope}'; known scopes are {string.Join(", ", scopes.All.Order(StringComparer.Ordinal))}");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

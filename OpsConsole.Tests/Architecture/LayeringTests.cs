@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace OpsConsole.Tests.Architecture;
+
+/// <summary>
+/// Platform holds the mechanisms that features register into, so it names no feature; and Approvals knows people only
+/// through Identity's IPeopleDirectory, never through Identity's account types or tables.
+/// </summary>
+[Trait("Category", "Domain")]
+public partial class LayeringTests
+{
+    [Fact]
+    public void Platform_names_no_feature()
+    {
+        var features = SourceTree.Files("Features")
+            .SelectMany(f => FeatureNamespace().Matches(f.Text).Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Contains("Identity", features);
+        // Both "using OpsConsole.Features.X" and a name qualified from inside OpsConsole ("Features.X.Type") count.
+        var naming = new Regex($@"\bOpsConsole\.Features\b|\bFeatures\.(?:{string.Join('|', features)})\b");
+
+        // The generated migrations name entity types as strings in their model snapshots; that is data, not a reference.
+        var offences = Lines(SourceTree.Files("Platform").Where(f => !Slashed(f.Path).Contains("/Platform/Data/Migrations/", StringComparison.Ordinal)))
+            .Where(l => naming.IsMatch(l.Code))
+            .Select(l => $"{l.Path}:{l.Line}: {l.Code}")
+            .ToList();
+
+        Assert.Empty(offences);
+    }
+
+    [Fact]
+    public void Approvals_reads_people_only_through_the_people_directory()
+    {
+        var offences = Lines(SourceTree.Files(Path.Combine("Features", "Approvals")))
+            .Where(l => IdentityStore().IsMatch(l.Code))
+            .Select(l => $"{l.Path}:{l.Line}: {l.Code}")
+            .ToList();
+
+        Assert.Empty(offences);
+    }
+
+    static IEnumerable<(string Path, int Line, string Code)> Lines(IEnumerable<(string Path, string Text)> files) =>
+        files.SelectMany(f => f.Text.Split('\n').Select((line, i) => (f.Path, Line: i + 1, Code: line.Trim())));
+
+    static string Slashed(string path) => path.Replace(Path.DirectorySeparatorChar, '/');
+
+    [GeneratedRegex(@"^@?namespace\s+OpsConsole\.Features\.(\w+)", RegexOptions.Multiline)]
+    private static partial Regex FeatureNamespace();
+
+    // Identity's account types, its user manager, and its sets on a context. A viewer's or an assignee's Roles are the
+    // Approvals' own word, so only Roles read from a context (db, Db, context) counts.
+    [GeneratedRegex(@"\b(?:OpsUser|UserManager|IdentityRole|IdentityUserRole|UserDepartment)\b|\.(?:Users|UserRoles|UserDepartments)\b|\b\w*(?:db|Db|context|Context)\.Roles\b")]
+    private static partial Regex IdentityStore();
+}
