@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Features.Identity;
 using OpsConsole.Tests.Integration.Support;
@@ -9,43 +8,13 @@ namespace OpsConsole.Tests.Integration.Identity;
 [Trait("Category", "Integration")]
 public class CreateAdminProcessTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
-    async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+    Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        ConsoleProcess.RunAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OpsConsole.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__OpsDb"] = fixture.ConnectionString;
-        // Port 0 takes any free port: were the command to fall through to serving, the process would not exit and the wait times out.
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        start.Environment[AdminPassword.Variable] = "Process-pass-2026";
-        start.Environment["Demo__Enabled"] = "false";
-        start.Environment["DataProtection__CertificatePath"] = OpsAppFactory.CertificatePath; // the run's, not one in the home folder
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"OpsConsole {string.Join(' ', args)} was still running after {Patience}.");
-        }
-        return (process.ExitCode, await output, await error);
-    }
+            ["ConnectionStrings__OpsDb"] = fixture.ConnectionString,
+            [AdminPassword.Variable] = "Process-pass-2026",
+            ["Demo__Enabled"] = "false",
+        }, args);
 
     [Fact]
     public async Task Create_admin_makes_the_account_and_exits_0_without_serving()
