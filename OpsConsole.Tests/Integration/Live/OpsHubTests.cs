@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public class OpsHubTests(TwoInstances apps)
         await using var hub = await apps.ConnectAsync(apps.B, "viewer@demo.local");
         var onB = new LiveInbox();
         hub.On<LiveChange>(OpsHub.ChangeMethod, onB.Add);
-        Assert.True((await SubscribeAsync(hub, LiveTopics.Approvals)).Following);
+        await SubscribeAsync(hub, LiveTopics.Approvals);
         var onA = new LiveInbox();
         using var _ = apps.A.Services.GetRequiredService<ILiveFeed>().Subscribe(LiveUsers.Signed("a-viewer", Roles.Viewer), LiveTopics.Approvals, onA.Add);
         var subject = Guid.NewGuid().ToString();
@@ -43,18 +44,16 @@ public class OpsHubTests(TwoInstances apps)
     }
 
     [Fact]
-    public async Task Subscribe_answers_with_a_refusal_for_topics_the_user_may_not_see_and_unknown_topics()
+    public async Task Subscribe_refuses_topics_the_user_may_not_see_and_unknown_topics_with_a_hub_exception_naming_them()
     {
         await using var hub = await apps.ConnectAsync(apps.A, "operator@demo.local");
 
-        Assert.Equal(new LiveSubscribeResult(LiveTopics.Approvals, true, null), await SubscribeAsync(hub, LiveTopics.Approvals));
-        var forbidden = await SubscribeAsync(hub, LiveTopics.Audit);
-        Assert.False(forbidden.Following);
-        Assert.Equal("You may not follow 'audit'.", forbidden.Refusal);
-        var unknown = await SubscribeAsync(hub, "everything");
-        Assert.False(unknown.Following);
-        Assert.StartsWith("Unknown live topic 'everything'; known topics are ", unknown.Refusal);
-        Assert.All(LiveTopics.All, topic => Assert.Contains(topic, unknown.Refusal));
+        await SubscribeAsync(hub, LiveTopics.Approvals);
+        var forbidden = await Assert.ThrowsAsync<HubException>(() => SubscribeAsync(hub, LiveTopics.Audit));
+        Assert.EndsWith("HubException: You may not follow 'audit'.", forbidden.Message);
+        var unknown = await Assert.ThrowsAsync<HubException>(() => SubscribeAsync(hub, "everything"));
+        Assert.Contains("HubException: Unknown live topic 'everything'; known topics are ", unknown.Message);
+        Assert.All(LiveTopics.All, topic => Assert.Contains(topic, unknown.Message));
     }
 
     [Fact]
@@ -64,13 +63,16 @@ public class OpsHubTests(TwoInstances apps)
         var operatorId = await apps.UserIdAsync("operator@demo.local");
         var before = apps.A.Logs.GetSnapshot().Count;
 
-        Assert.False((await SubscribeAsync(hub, LiveTopics.Jobs)).Following);
-        Assert.False((await SubscribeAsync(hub, "no-such-topic")).Following);
+        await Assert.ThrowsAsync<HubException>(() => SubscribeAsync(hub, LiveTopics.Jobs));
+        await Assert.ThrowsAsync<HubException>(() => SubscribeAsync(hub, "no-such-topic"));
 
         var logged = apps.A.Logs.GetSnapshot().Skip(before).ToList();
         Assert.Contains(logged, r => r.Level == LogLevel.Information && r.Category == typeof(LiveAudienceCheck).FullName
             && r.Message.Contains("'jobs'") && r.Message.Contains(operatorId));
         Assert.Contains(logged, r => r.Level == LogLevel.Information && r.Message.Contains("no-such-topic"));
+        // SignalR's own record of each thrown refusal, kept but at Information.
+        Assert.Equal(2, logged.Count(r => r.Level == LogLevel.Information && r.Category == HubAnswersLogLevel.DispatcherCategory
+            && r.Exception is HubException));
         Assert.DoesNotContain(logged, r => r.Level >= LogLevel.Error);
     }
 
@@ -85,8 +87,8 @@ public class OpsHubTests(TwoInstances apps)
         var toOperator = new LiveInbox();
         viewer.On<LiveChange>(OpsHub.ChangeMethod, toViewer.Add);
         @operator.On<LiveChange>(OpsHub.ChangeMethod, toOperator.Add);
-        Assert.True((await SubscribeAsync(viewer, LiveTopics.Notifications)).Following);
-        Assert.True((await SubscribeAsync(@operator, LiveTopics.Notifications)).Following);
+        await SubscribeAsync(viewer, LiveTopics.Notifications);
+        await SubscribeAsync(@operator, LiveTopics.Notifications);
 
         // In this order: PostgreSQL and the relay keep it, so once the later change arrives the earlier one had its chance.
         await AnnounceOnAAsync(new LiveChange(LiveTopics.Notifications, LiveChange.Created, operatorId));
@@ -98,8 +100,8 @@ public class OpsHubTests(TwoInstances apps)
         Assert.DoesNotContain(toOperator.All, c => c.SubjectId == viewerId);
     }
 
-    static Task<LiveSubscribeResult> SubscribeAsync(HubConnection hub, string topic) =>
-        hub.InvokeAsync<LiveSubscribeResult>("Subscribe", topic, TwoInstances.Timeout());
+    static Task SubscribeAsync(HubConnection hub, string topic) =>
+        hub.InvokeAsync("Subscribe", topic, TwoInstances.Timeout());
 
     async Task AnnounceOnAAsync(LiveChange change)
     {

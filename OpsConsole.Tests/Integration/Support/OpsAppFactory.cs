@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using OpsConsole.Platform.Live;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.DataProtection;
@@ -32,10 +33,12 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
             all[key] = value;
         // Host configuration reaches Program as arguments, so it is seen before builder.Build() (the embedded check).
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(all));
-        // Warnings and errors from everywhere (or more, as a subclass asks), and the live mechanism's Information (refusals).
+        // Warnings and errors from everywhere (or more, as a subclass asks), and the live mechanism's Information (refusals,
+        // and SignalR's record of each refusal the hub threw).
         builder.ConfigureLogging(l => l.AddFakeLogging()
             .AddFilter<FakeLoggerProvider>(null, CapturedLevel)
-            .AddFilter<FakeLoggerProvider>("OpsConsole.Platform.Live", LogLevel.Information));
+            .AddFilter<FakeLoggerProvider>("OpsConsole.Platform.Live", LogLevel.Information)
+            .AddFilter<FakeLoggerProvider>(HubAnswersLogLevel.DispatcherCategory, LogLevel.Information));
         return base.CreateHost(builder);
     }
 
@@ -47,7 +50,7 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
     /// <summary>The lowest level kept from every category.</summary>
     protected virtual LogLevel CapturedLevel => LogLevel.Warning;
 
-    /// <summary>What the app logged at <see cref="CapturedLevel"/> and above, and what its live mechanism logged at Information.</summary>
+    /// <summary>What the app logged at <see cref="CapturedLevel"/> and above, and what its live mechanism and hub logged at Information.</summary>
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <summary>Signs in through the login form and returns the Cookie header that carries the session.</summary>

@@ -19,6 +19,7 @@ public static class LiveFeature
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSignalR();
+        HubAnswersLogLevel.Install(services);
         services.AddAuthorizationCore();
         services.TryAddSingleton<LiveTopicRegistry>();
         services.AddSingleton<LiveAudienceCheck>();

@@ -8,11 +8,10 @@ namespace OpsConsole.Platform.Live;
 /// decides who may follow what, and the relay sends each change as "change" to the topic's followers, or, on a per-user
 /// topic, only to the user the change is about.
 /// <para>
-/// Contract: <c>Subscribe(topic)</c> answers <c>{ topic, following, refusal }</c>. An unknown topic, or one the caller
-/// may not follow, is answered with <c>following: false</c> and a refusal naming the topic (and, when unknown, the known
-/// ones); it is not thrown. SignalR logs every exception a hub method throws at Error and tells the client "an
-/// unexpected error occurred", while a refusal is an expected answer: the check logs it at Information, and the client
-/// reads the reason from the result. <c>Unsubscribe(topic)</c> leaves the topic; leaving one never followed does nothing.
+/// Contract: <c>Subscribe(topic)</c> completes when the caller follows the topic. An unknown topic, or one the caller may
+/// not follow, fails with a <see cref="HubException"/> whose message names the topic (and, when unknown, the known ones);
+/// it is an expected answer, so it is logged at Information (<see cref="HubAnswersLogLevel"/>), never at Error.
+/// <c>Unsubscribe(topic)</c> leaves the topic; leaving one never followed does nothing.
 /// </para>
 /// </summary>
 [Authorize]
@@ -21,16 +20,14 @@ public sealed class OpsHub(LiveAudienceCheck audience) : Hub
     public const string Path = "/hubs/ops";
     public const string ChangeMethod = "change";
 
-    public async Task<LiveSubscribeResult> Subscribe(string topic)
+    public async Task Subscribe(string topic)
     {
         var follow = await audience.CheckAsync(Context.User!, topic);
-        if (follow.IsGranted)
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Topic(topic), Context.ConnectionAborted);
-            if (follow.UserId is { } userId)
-                await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.User(topic, userId), Context.ConnectionAborted);
-        }
-        return LiveSubscribeResult.From(follow);
+        if (!follow.IsGranted)
+            throw new HubException(follow.Refusal);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Topic(topic), Context.ConnectionAborted);
+        if (follow.UserId is { } userId)
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.User(topic, userId), Context.ConnectionAborted);
     }
 
     public async Task Unsubscribe(string topic)
