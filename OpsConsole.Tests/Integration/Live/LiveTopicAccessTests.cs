@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace OpsConsole.Tests.Integration.Live;
 

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using OpsConsole.Platform.Live;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.DataProtection;
+using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Tests.Integration.Support;
 
