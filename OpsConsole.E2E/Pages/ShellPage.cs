@@ -12,6 +12,9 @@ public sealed class ShellPage(IPage page)
     /// <summary>Blazor's own banner, shown when the page's circuit fails.</summary>
     public ILocator ErrorBanner => page.GetByText("An unexpected error has occurred.");
 
+    /// <summary>The notice shown in place of a page the signed-in user may not open.</summary>
+    public ILocator Forbidden => page.GetByRole(AriaRole.Heading, new() { Name = "403 — Not allowed" });
+
     public ILocator NavLink(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     public async Task SignOutAsync() => await SignOutButton.ClickAsync();
