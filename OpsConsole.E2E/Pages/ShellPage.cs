@@ -15,7 +15,9 @@ public sealed class ShellPage(IPage page)
     /// <summary>The notice shown in place of a page the signed-in user may not open.</summary>
     public ILocator Forbidden => page.GetByRole(AriaRole.Heading, new() { Name = "403 — Not allowed" });
 
-    public ILocator NavLink(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+    /// <summary>The drawer link whose name starts with <paramref name="name"/> (a count may follow, as in "Dead letters 3 unresolved").</summary>
+    public ILocator NavLink(string name) =>
+        page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(name)}( |$)") });
 
     public async Task SignOutAsync() => await SignOutButton.ClickAsync();
 
