@@ -76,4 +76,33 @@ public sealed class SessionChangesAuditTests(DatabaseFixture fixture) : IClassFi
         Assert.Equal([SessionActions.Started, SessionActions.Ended], await ActionsAsync(other));
         Assert.Equal([SessionActions.Started, SessionActions.Ended], await ActionsAsync(third));
     }
+
+    [Fact]
+    public async Task A_purge_of_sessions_over_for_a_week_leaves_one_event_and_keeps_the_rest()
+    {
+        var userId = await UserIdAsync("top@demo.local");
+        var now = DateTimeOffset.UtcNow;
+        UserSession Row(DateTimeOffset started, DateTimeOffset lastSeen, DateTimeOffset? ended) =>
+            new() { Id = Guid.NewGuid(), UserId = userId, StartedAt = started, LastSeenAt = lastSeen, EndedAt = ended, Ticket = [0] };
+        var rows = new[]
+        {
+            Row(now.AddDays(-9), now.AddDays(-9), now.AddDays(-8)),
+            Row(now.AddDays(-9), now.AddDays(-8), null),
+            Row(now.AddDays(-8), now.AddDays(-8), now.AddDays(-1)),
+            Row(now.AddMinutes(-5), now.AddMinutes(-1), null),
+        };
+        await using (var db = fixture.CreateContext())
+        {
+            db.UserSessions.AddRange(rows);
+            await db.SaveChangesAsync();
+        }
+        var purge = app.Services.GetRequiredService<SessionPurge>();
+
+        Assert.Equal(2, await purge.PurgeAsync());
+        Assert.Equal(0, await purge.PurgeAsync());
+
+        await using var read = fixture.CreateContext();
+        Assert.Equal(new[] { rows[2].Id, rows[3].Id }.Order(), (await read.UserSessions.Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync()).Order());
+        Assert.Equal([SessionActions.Purged], await AuditCounts.ActionsAsync(fixture.ConnectionString, SessionActions.SubjectType, "retention"));
+    }
 }

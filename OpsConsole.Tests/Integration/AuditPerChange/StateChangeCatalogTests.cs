@@ -56,6 +56,7 @@ public class StateChangeCatalogTests
         ["UserSessions.SignOutOthersAsync"] = nameof(SessionChangesAuditTests.Ending_others_one_or_all_leaves_one_event_per_session_ended),
         ["UserSessions.EndAsync"] = nameof(SessionChangesAuditTests.Ending_others_one_or_all_leaves_one_event_per_session_ended),
         ["UserSessions.EndAllAsync"] = nameof(SessionChangesAuditTests.Ending_others_one_or_all_leaves_one_event_per_session_ended),
+        ["SessionPurge.PurgeAsync"] = nameof(SessionChangesAuditTests.A_purge_of_sessions_over_for_a_week_leaves_one_event_and_keeps_the_rest),
         ["DemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
         ["ApprovalDemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
     };

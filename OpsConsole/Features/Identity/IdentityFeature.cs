@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Identity;
 using OpsConsole.Features.Identity.Sessions;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Startup;
@@ -70,6 +71,8 @@ public static class IdentityFeature
         services.AddSingleton<SessionTicketStore>();
         services.AddSingleton<SessionCheck>();
         services.AddSingleton<UserSessions>();
+        services.AddSingleton<SessionPurge>();
+        services.AddJob<SessionPurgeJob>(JobSchedule.OnCron("0 40 3 * * ?"));
         services.AddLiveTopic(LiveTopics.Sessions, LiveAudience.SubjectUser);
         // The session, not the cookie, decides when a sign-in is over; the cookie's own expiry is only the absolute limit.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
