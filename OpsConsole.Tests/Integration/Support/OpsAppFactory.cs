@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -52,6 +54,16 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
     /// <summary>The app's clock, when a test moves time itself; start it at the real time, since Data Protection keys
     /// created now must already be valid at the clock's start.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>Serves on real Kestrel at 127.0.0.1 (any free port) instead of in memory, for what only a socket shows:
+    /// the client's address and the server's own headers. Call before anything else uses the factory.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -9,10 +9,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Identity;
 using OpsConsole.Features.Identity.Sessions;
+using OpsConsole.Features.Identity.SignIn;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.RateLimits;
 using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Identity;
@@ -30,7 +32,6 @@ public static class IdentityFeature
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OpsDbContext>()
@@ -40,6 +41,7 @@ public static class IdentityFeature
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(ConfigureCookie);
         services.AddSessions(config);
+        services.AddSignInLimits(config);
         // Anything that does not say otherwise requires a signed-in user: a new page cannot be left open by mistake.
         services.AddAuthorizationBuilder().AddOpsPolicies()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -81,6 +83,17 @@ public static class IdentityFeature
                 cookie.SessionStore = store;
                 cookie.ExpireTimeSpan = sessions.Value.Limits.Absolute;
             });
+        return services;
+    }
+
+    /// <summary>Password sign-in that says and costs the same for every refusal, limited per address and per account.</summary>
+    static IServiceCollection AddSignInLimits(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<DecoyPassword>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddCheckedSettings<SignInLimitSettings>(config);
+        foreach (var per in Enum.GetValues<SignInLimit.Per>())
+            services.AddSingleton<IRequestLimit>(sp => new SignInLimit(per, sp.GetRequiredService<IOptions<SignInLimitSettings>>()));
         return services;
     }
 
