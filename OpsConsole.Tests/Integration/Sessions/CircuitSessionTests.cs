@@ -69,6 +69,21 @@ public sealed class CircuitSessionTests(DatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Disabling_the_user_signs_the_open_circuit_out_and_says_why()
+    {
+        var (scope, state, userId) = await OpenCircuitAsync("dina@ops.test");
+        await using var _ = scope;
+        var changed = NextStateAsync(state);
+
+        await using (var change = app.Services.CreateAsyncScope())
+            Assert.True((await change.ServiceProvider.GetRequiredService<UserDirectory>()
+                .DisableAsync(await app.PrincipalAsync("admin@demo.local"), userId)).Succeeded);
+
+        Assert.False((await changed).User.Identity?.IsAuthenticated);
+        Assert.Equal("Your account was disabled.", state.Ended);
+    }
+
+    [Fact]
     public async Task A_department_change_gives_the_open_circuit_fresher_claims_and_keeps_it_signed_in()
     {
         var (scope, state, userId) = await OpenCircuitAsync("cid@ops.test");
