@@ -36,6 +36,18 @@ public sealed class SessionTimeoutTests(DatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_hubs_own_traffic_does_not_keep_a_quiet_session_alive()
+    {
+        var cookie = await app.SignInAsync("viewer@demo.local");
+
+        clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateCircuitAsync(app, cookie));
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.True(IsSignInPage(await GetAsync(app, "/approvals", cookie)));
+    }
+
+    [Fact]
     public async Task A_session_in_constant_use_still_ends_twelve_hours_after_sign_in()
     {
         var cookie = await app.SignInAsync("manager@demo.local");

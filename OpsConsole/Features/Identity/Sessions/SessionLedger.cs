@@ -61,14 +61,14 @@ public sealed class SessionLedger(GuardedTransitions transitions, IDbContextFact
         return true;
     }, ct);
 
-    /// <summary>Stores fresher claims for the same user (the security stamp check rebuilt them); that is activity too.</summary>
-    public Task RenewAsync(Guid id, string userId, byte[] ticket, CancellationToken ct = default) => KeepAsync(id, "session.renewed", (session, now) =>
+    /// <summary>Stores fresher claims for the same user (the security stamp check rebuilt them). Not activity: the check
+    /// runs on any request, a hub's own traffic included.</summary>
+    public Task RenewAsync(Guid id, string userId, byte[] ticket, CancellationToken ct = default) => KeepAsync(id, "session.renewed", (session, _) =>
     {
         // Never another user's principal under this id: whoever holds the cookie would become that user.
         if (session.UserId != userId)
             return false;
         session.Ticket = ticket;
-        session.LastSeenAt = now;
         return true;
     }, ct);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Identity;
+using OpsConsole.Platform.Security;
 
 namespace OpsConsole.Features.Identity.Sessions;
 
@@ -39,7 +40,8 @@ sealed class SessionTicketStore(SessionLedger ledger, IDataProtectionProvider pr
         if (!SessionEnding.IsUsable(session, limits, now) || Unprotect(session.Ticket) is not { } ticket)
             return null;
         ticket.Properties.ExpiresUtc = session.StartedAt + limits.Absolute;
-        if (SessionLifetime.ShouldTouch(session.LastSeenAt, now))
+        // A hub's own traffic (long polling, reconnects) is not the person doing anything; their clicks count in the circuit.
+        if (SessionLifetime.ShouldTouch(session.LastSeenAt, now) && !IsHubTraffic(httpContext))
             await ledger.TouchAsync(id, cancellationToken);
         return ticket;
     }
@@ -65,6 +67,8 @@ sealed class SessionTicketStore(SessionLedger ledger, IDataProtectionProvider pr
         // Not the request's token: a sign-out must not be left half done because the browser went away.
         await ledger.EndAsync(id, reason, actor: null, CancellationToken.None);
     }
+
+    static bool IsHubTraffic(HttpContext? http) => http is not null && HubOrigin.HubPaths.Any(p => http.Request.Path.StartsWithSegments(p));
 
     byte[] Protect(AuthenticationTicket ticket) => protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
