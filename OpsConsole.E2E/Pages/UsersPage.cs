@@ -8,4 +8,7 @@ public sealed class UsersPage(IPage page)
     public ILocator Forbidden => new ShellPage(page).Forbidden;
 
     public async Task GotoAsync() => await page.GotoAsync("/users");
+
+    public ILocator SessionsOf(string email) => page.GetByRole(AriaRole.Button, new() { Name = $"Sessions of {email}" });
+    public ILocator EndAllSessions => page.GetByRole(AriaRole.Button, new() { Name = "End all sessions" });
 }

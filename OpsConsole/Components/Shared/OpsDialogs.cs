@@ -14,4 +14,7 @@ public static class OpsDialogs
         BackdropClick = false,
         CloseOnEscapeKey = true,
     };
+
+    /// <summary>The same behaviour for a dialog that lists a table.</summary>
+    public static readonly DialogOptions Wide = Options with { MaxWidth = MaxWidth.Large };
 }
