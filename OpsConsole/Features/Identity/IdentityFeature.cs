@@ -72,6 +72,7 @@ public static class IdentityFeature
         services.AddSingleton<SessionLedger>();
         services.AddSingleton<SessionTicketStore>();
         services.AddSingleton<SessionCheck>();
+        services.AddSingleton<ILiveConnectionCheck, HubSessionCheck>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<SessionPurge>();
         services.AddJob<SessionPurgeJob>(JobSchedule.OnCron("0 40 3 * * ?"));

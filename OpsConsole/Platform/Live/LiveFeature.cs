@@ -16,6 +16,7 @@ public static class LiveFeature
             .Validate(o => o.ReconnectDelay > TimeSpan.Zero, "Live:ReconnectDelay must be a positive time span")
             .Validate(o => o.ReconnectMaxDelay >= o.ReconnectDelay, "Live:ReconnectMaxDelay must be at least Live:ReconnectDelay")
             .Validate(o => o.Heartbeat > TimeSpan.Zero, "Live:Heartbeat must be a positive time span")
+            .Validate(o => o.ConnectionCheckEvery > TimeSpan.Zero, "Live:ConnectionCheckEvery must be a positive time span")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSignalR();
@@ -28,6 +29,8 @@ public static class LiveFeature
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
+        services.AddSingleton<LiveConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
         services.AddHealthChecks().AddCheck<LiveRelayCheck>("live", tags: ["ready"]);
         return services;
     }

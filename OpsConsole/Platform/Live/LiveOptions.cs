@@ -12,4 +12,7 @@ public sealed class LiveOptions
 
     /// <summary>How long the relay waits quietly before it checks that its connection still answers.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each open hub connection's sign-in is checked; one that no longer holds is closed.</summary>
+    public TimeSpan ConnectionCheckEvery { get; set; } = TimeSpan.FromSeconds(15);
 }

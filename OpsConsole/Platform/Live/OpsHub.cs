@@ -11,14 +11,27 @@ namespace OpsConsole.Platform.Live;
 /// Contract: <c>Subscribe(topic)</c> completes when the caller follows the topic. An unknown topic, or one the caller may
 /// not follow, fails with a <see cref="HubException"/> whose message names the topic (and, when unknown, the known ones);
 /// it is an expected answer, so it is logged at Information (<see cref="HubAnswersLogLevel"/>), never at Error.
-/// <c>Unsubscribe(topic)</c> leaves the topic; leaving one never followed does nothing.
+/// <c>Unsubscribe(topic)</c> leaves the topic; leaving one never followed does nothing. A connection whose sign-in
+/// ends (sign-out, an ended session, a disabled user, changed roles) is closed by <see cref="LiveConnections"/>.
 /// </para>
 /// </summary>
 [Authorize]
-public sealed class OpsHub(LiveAudienceCheck audience) : Hub
+public sealed class OpsHub(LiveAudienceCheck audience, LiveConnections connections) : Hub
 {
     public const string Path = "/hubs/ops";
     public const string ChangeMethod = "change";
+
+    public override Task OnConnectedAsync()
+    {
+        connections.Opened(Context);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context);
+        return Task.CompletedTask;
+    }
 
     public async Task Subscribe(string topic)
     {
