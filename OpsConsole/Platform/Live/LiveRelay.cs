@@ -124,9 +124,10 @@ public sealed class LiveRelay(
 
     void OnNotification(string payload)
     {
-        if (LiveChange.FromPayload(payload, topics) is { } change)
+        var changes = LiveBatch.FromPayload(payload, topics);
+        foreach (var change in changes)
             received.Writer.TryWrite(change);
-        else
+        if (changes.Count == 0)
             log.LogWarning("Live relay ignored a payload on {Channel} that is not a live change", LiveAnnouncer.Channel);
     }
 

@@ -31,14 +31,32 @@ public sealed class GuardedTransitions(
         TransitionContext work, Func<TransitionAttempt, CancellationToken, Task<TransitionDecision>> attempt, CancellationToken ct = default) =>
         RunAsync(work, attempt, WhenExhausted.DeadLetter, ct);
 
+    /// <summary>One change: a batch of one, so that it takes the same path as many.</summary>
     public async Task<TransitionOutcome> RunAsync(
         TransitionContext work,
         Func<TransitionAttempt, CancellationToken, Task<TransitionDecision>> attempt,
         WhenExhausted whenExhausted,
         CancellationToken ct = default)
     {
+        var batch = await RunBatchAsync(work, async (a, token) => [await attempt(a, token)], whenExhausted, ct);
+        return batch.Failure ?? batch.Items.Single();
+    }
+
+    /// <summary>
+    /// Many changes decided by one attempt and saved in one transaction, with a few statements whatever their number:
+    /// the modified rows in one UPDATE per table, all notices in one insert, the live changes coalesced per topic, and the
+    /// audit events in one insert, chained in order. Changes that are applied are saved with
+    /// their effects; recomputed ones with their bookkeeping; unchanged and refused ones must have staged nothing. When the
+    /// attempt applies and recomputes nothing, nothing is written. A failure fails the batch as a whole.
+    /// </summary>
+    public async Task<TransitionBatchOutcome> RunBatchAsync(
+        TransitionContext work,
+        Func<TransitionAttempt, CancellationToken, Task<IReadOnlyList<TransitionDecision>>> attempt,
+        WhenExhausted whenExhausted,
+        CancellationToken ct = default)
+    {
         var maxAttempts = options.Value.MaxAttempts;
-        TransitionDecision.Applied? lastTried = null;
+        IReadOnlyList<TransitionDecision.Applied> lastTried = [];
         DateTimeOffset? firstFailedAt = null;
         for (var n = 1; ; n++)
         {
@@ -47,28 +65,20 @@ public sealed class GuardedTransitions(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                switch (await attempt(new TransitionAttempt(db, scope.ServiceProvider, n), ct))
+                var decisions = await attempt(new TransitionAttempt(db, scope.ServiceProvider, n), ct);
+                if (decisions.Any(d => d is null))
+                    throw new InvalidOperationException($"The attempt of {work.Operation} returned no decision.");
+                var applied = decisions.OfType<TransitionDecision.Applied>().ToList();
+                lastTried = applied;
+                IReadOnlyList<IReadOnlyList<long>> auditIds = [];
+                if (applied.Count > 0 || decisions.Any(d => d is TransitionDecision.Kept { SaveBookkeeping: true }))
                 {
-                    case TransitionDecision.Refused refused:
-                        await tx.RollbackAsync(ct);
-                        return new TransitionOutcome.Refused(refused.Reason) { Attempts = n };
-                    case TransitionDecision.Kept kept:
-                        if (kept.SaveBookkeeping)
-                        {
-                            await db.SaveChangesAsync(ct);
-                            await tx.CommitAsync(ct);
-                        }
-                        else
-                            await tx.RollbackAsync(ct);
-                        return new TransitionOutcome.Unchanged(kept.State) { Attempts = n };
-                    case TransitionDecision.Applied applied:
-                        lastTried = applied;
-                        var auditIds = await CommitAsync(db, applied.Effects, work, ct);
-                        await tx.CommitAsync(ct);
-                        return new TransitionOutcome.Applied(applied.From, applied.To, auditIds) { Attempts = n };
-                    default:
-                        throw new InvalidOperationException($"The attempt of {work.Operation} returned no decision.");
+                    auditIds = await CommitAsync(db, decisions, applied, work, ct);
+                    await tx.CommitAsync(ct);
                 }
+                else
+                    await tx.RollbackAsync(ct);
+                return new TransitionBatchOutcome(Outcomes(decisions, auditIds, n)) { Attempts = n };
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -95,30 +105,65 @@ public sealed class GuardedTransitions(
                 if (whenExhausted == WhenExhausted.HandBack)
                 {
                     TransitionLog.HandedBack(logger, work.Operation, work.AggregateType, work.AggregateId, n, ex.GetType().Name);
-                    return new TransitionOutcome.Failed($"{ex.GetBaseException().GetType().Name}: {cause}") { Attempts = n };
+                    return new TransitionBatchOutcome([], new TransitionOutcome.Failed($"{ex.GetBaseException().GetType().Name}: {cause}") { Attempts = n })
+                    { Attempts = n };
                 }
-                var failure = new TransitionFailure(lastTried?.From, lastTried?.To, reason, ex, n, firstFailedAt.Value, now);
+                var (from, to) = lastTried switch
+                {
+                    [] => (null, null),
+                    [var one] => (one.From, one.To),
+                    _ => (string.Join(", ", lastTried.Select(a => a.From).Distinct()), $"{lastTried.Count} changes"),
+                };
+                var failure = new TransitionFailure(from, to, reason, ex, n, firstFailedAt.Value, now);
                 // Not the caller's token: the work has already failed, and its record must survive a shutdown.
                 var id = await deadLetters.WriteAsync(work, failure, CancellationToken.None);
-                return new TransitionOutcome.DeadLettered(id, reason) { Attempts = n };
+                return new TransitionBatchOutcome([], new TransitionOutcome.DeadLettered(id, reason) { Attempts = n }) { Attempts = n };
             }
         }
     }
 
-    /// <summary>The change and its audit events in one save (a conflict shows here, before anything else is sent), then
-    /// its notices and live changes, which PostgreSQL releases only if the transaction commits.</summary>
-    async Task<IReadOnlyList<long>> CommitAsync(OpsDbContext db, TransitionEffects effects, TransitionContext work, CancellationToken ct)
+    static List<TransitionOutcome> Outcomes(IReadOnlyList<TransitionDecision> decisions, IReadOnlyList<IReadOnlyList<long>> auditIds, int attempts)
     {
-        if (effects.Audit.Count == 0)
+        var outcomes = new List<TransitionOutcome>(decisions.Count);
+        var applied = 0;
+        foreach (var decision in decisions)
+            outcomes.Add(decision switch
+            {
+                TransitionDecision.Applied a => new TransitionOutcome.Applied(a.From, a.To, auditIds[applied++]) { Attempts = attempts },
+                TransitionDecision.Kept kept => new TransitionOutcome.Unchanged(kept.State) { Attempts = attempts },
+                TransitionDecision.Refused refused => new TransitionOutcome.Refused(refused.Reason) { Attempts = attempts },
+                _ => throw new InvalidOperationException("A transition decision of an unknown kind."),
+            });
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The state first (a conflict shows here, before anything else is written), then the notices and live changes,
+    /// which PostgreSQL releases only if the transaction commits, and the audit events last, so that the chain's
+    /// lock is held for their insert and the commit alone. Returns the audit ids of each applied change.
+    /// </summary>
+    async Task<IReadOnlyList<IReadOnlyList<long>>> CommitAsync(OpsDbContext db, IReadOnlyList<TransitionDecision> decisions,
+        List<TransitionDecision.Applied> applied, TransitionContext work, CancellationToken ct)
+    {
+        if (applied.FirstOrDefault(a => a.Effects.Audit.Count == 0) is not null)
             throw new InvalidOperationException($"{work.Operation} on {work.AggregateType} {work.AggregateId} changes state without an audit event.");
-        var ids = new List<long>(effects.Audit.Count);
-        foreach (var entry in effects.Audit)
-            ids.Add((await audit.AppendAsync(db, entry, ct)).Id);
+        await TrackedUpdates.WriteAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        foreach (var notice in effects.Notices)
-            await outbox.EnqueueAsync(db, notice, ct);
-        foreach (var change in effects.Live)
-            await live.AnnounceAsync(db, change, ct);
+
+        var all = new TransitionEffects();
+        foreach (var change in applied)
+            all.Add(change.Effects);
+        await outbox.EnqueueAsync(db, all.Notices, ct);
+        await live.AnnounceAsync(db, all.Live, ct);
+        var events = await audit.AppendAsync(db, all.Audit, ct);
+
+        var ids = new List<IReadOnlyList<long>>(applied.Count);
+        var taken = 0;
+        foreach (var change in applied)
+        {
+            ids.Add([.. events.Skip(taken).Take(change.Effects.Audit.Count).Select(e => e.Id)]);
+            taken += change.Effects.Audit.Count;
+        }
         return ids;
     }
 
