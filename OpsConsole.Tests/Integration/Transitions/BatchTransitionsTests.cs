@@ -49,6 +49,7 @@ public class BatchTransitionsTests(DatabaseFixture fixture) : IClassFixture<Data
             e.Notices.Add(new OutboxMessage(OutboxChannel.Webhook, "webhook", TransitionHarness.AggregateType, id.ToString(), "test.submitted",
                 "Info", "Submitted", "It was submitted.", TransitionHarness.Start));
             e.Live.Add(new LiveChange(LiveTopics.Approvals, LiveChange.Changed, id.ToString()));
+            e.Wakes.At("TestJob", TransitionHarness.Start.AddHours(1));
         }
 
         async Task<int> StatementsForAsync(int size)

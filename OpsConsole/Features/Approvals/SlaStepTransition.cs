@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Transitions;
+using OpsConsole.Platform.Wakeups;
 
 namespace OpsConsole.Features.Approvals;
 
@@ -66,7 +67,7 @@ public sealed class SlaStepTransition(GuardedTransitions transitions, ApprovalEf
             var after = $"{request.Status} at tier {request.Tier}";
             if (fired.Count == 0)
             {
-                decisions.Add(TransitionDecision.Recompute(after));
+                decisions.Add(TransitionDecision.Recompute(after, new WakeTimes().At(SlaTimers.WakeJob, request.NextDueAt)));
                 continue;
             }
             var described = new TransitionEffects();

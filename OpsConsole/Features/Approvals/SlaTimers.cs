@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.DeadLetters;
-using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Approvals;
@@ -19,6 +19,8 @@ public sealed class SlaTimers(SlaStepTransition steps, SlaDeferrals deferrals, I
     public const string SweepOperation = "sla.sweep";
     /// <summary>Starts the aggregate id of work done for a whole batch rather than for one request.</summary>
     public const string BatchPrefix = "batch@";
+    /// <summary>The due job, woken on every instance at the earliest due time a commit sets.</summary>
+    public static readonly string WakeJob = JobRegistration.KeyOf<SlaDueJob>();
 
     /// <summary>Applies every step now due, batch after batch, until nothing is due; returns the steps fired.</summary>
     public async Task<int> ApplyDueAsync(CancellationToken ct = default) => (await RunDueAsync(ct)).Steps;

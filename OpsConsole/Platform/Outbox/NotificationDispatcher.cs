@@ -45,6 +45,14 @@ public sealed class NotificationDispatcher(
         }
     }
 
+    /// <summary>When the next Pending row is due (a claimed row counts from the end of its claim); null when none waits.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.NotificationOutbox.Where(e => e.Status == OutboxStatus.Pending)
+            .MinAsync(e => (DateTimeOffset?)e.NextAttemptAt, ct);
+    }
+
     /// <summary>Sends a Failed row once more, now; the retry of its dead letter.</summary>
     public async Task<RetryResult> RedeliverAsync(Guid id, CancellationToken ct = default)
     {

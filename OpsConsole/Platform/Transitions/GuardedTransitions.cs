@@ -6,6 +6,7 @@ using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Outbox;
+using OpsConsole.Platform.Wakeups;
 
 namespace OpsConsole.Platform.Transitions;
 
@@ -44,8 +45,8 @@ public sealed class GuardedTransitions(
 
     /// <summary>
     /// Many changes decided by one attempt and saved in one transaction, with a few statements whatever their number:
-    /// the modified rows in one UPDATE per table, all notices in one insert, the live changes coalesced per topic, and the
-    /// audit events in one insert, chained in order. Changes that are applied are saved with
+    /// the modified rows in one UPDATE per table, all notices in one insert, the live changes coalesced per topic, the wake
+    /// times one per job, and the audit events in one insert, chained in order. Changes that are applied are saved with
     /// their effects; recomputed ones with their bookkeeping; unchanged and refused ones must have staged nothing. When the
     /// attempt applies and recomputes nothing, nothing is written. A failure fails the batch as a whole.
     /// </summary>
@@ -138,8 +139,8 @@ public sealed class GuardedTransitions(
     }
 
     /// <summary>
-    /// The state first (a conflict shows here, before anything else is written), then the notices and live changes,
-    /// which PostgreSQL releases only if the transaction commits, and the audit events last, so that the chain's
+    /// The state first (a conflict shows here, before anything else is written), then the notices, live changes and wake
+    /// times, which PostgreSQL releases only if the transaction commits, and the audit events last, so that the chain's
     /// lock is held for their insert and the commit alone. Returns the audit ids of each applied change.
     /// </summary>
     async Task<IReadOnlyList<IReadOnlyList<long>>> CommitAsync(OpsDbContext db, IReadOnlyList<TransitionDecision> decisions,
@@ -153,8 +154,12 @@ public sealed class GuardedTransitions(
         var all = new TransitionEffects();
         foreach (var change in applied)
             all.Add(change.Effects);
-        await outbox.EnqueueAsync(db, all.Notices, ct);
+        foreach (var kept in decisions.OfType<TransitionDecision.Kept>())
+            all.Wakes.Add(kept.Wakes);
+        var queued = await outbox.EnqueueAsync(db, all.Notices, ct);
+        all.Wakes.At(OutboxFeature.DispatchJob, queued.EarliestDue);
         await live.AnnounceAsync(db, all.Live, ct);
+        await WakeupSignal.AnnounceAsync(db, all.Wakes, ct);
         var events = await audit.AppendAsync(db, all.Audit, ct);
 
         var ids = new List<IReadOnlyList<long>>(applied.Count);
