@@ -41,7 +41,8 @@ public sealed class PreReleaseHistoryTests
         await services.MigrateOpsDatabaseAsync();
 
         await using var read = Context(connectionString);
-        Assert.Equal([PreReleaseHistory.BaselineId], await read.Database.GetAppliedMigrationsAsync());
+        // Moved to the baseline, then brought up to date by the migrations made on top of it.
+        Assert.Equal(read.Database.GetMigrations(), await read.Database.GetAppliedMigrationsAsync());
         Assert.Equal(PreReleaseHistory.BaselineId, read.Database.GetMigrations().First());
         Assert.Equal("Treasury", (await read.Departments.SingleAsync()).Name);
     }
