@@ -17,11 +17,12 @@ public sealed class WakeupTimersTests : IDisposable
     readonly List<DateTimeOffset> runs = [];
     readonly WakeupTimers timers;
     DateTimeOffset? next;
+    DateTimeOffset? ahead;
     TaskCompletionSource? holdRun;
 
     public WakeupTimersTests()
     {
-        var source = new WakeupSource(Job, (_, _) => Task.FromResult(next), async (_, _) =>
+        var source = new WakeupSource(Job, (_, after, _) => Task.FromResult(after is null ? next : ahead), async (_, _) =>
         {
             runs.Add(clock.GetUtcNow());
             if (holdRun is { } hold)
@@ -78,6 +79,16 @@ public sealed class WakeupTimersTests : IDisposable
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(3, runs.Count);
         Assert.Equal(Start.AddMinutes(10), timers.ArmedFor(Job));
+    }
+
+    [Fact]
+    public void Work_due_after_the_work_still_due_is_not_kept_waiting_by_the_pause()
+    {
+        (next, ahead) = (Start, Start.AddMilliseconds(600));
+        timers.Arm(Job, Start);
+
+        Assert.Single(runs);
+        Assert.Equal(Start.AddMilliseconds(600), timers.ArmedFor(Job));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public static class ApprovalsFeature
         services.AddJob<SlaDueJob, SlaOptions>(o => JobSchedule.Every(o.DueJobInterval));
         // Each instance also runs the due job's work at the earliest due time; the interval above stays as the net.
         services.AddSingleton<SlaNextDue>();
-        services.AddWakeup<SlaDueJob>((sp, ct) => sp.GetRequiredService<SlaNextDue>().EarliestAsync(ct),
+        services.AddWakeup<SlaDueJob>((sp, after, ct) => sp.GetRequiredService<SlaNextDue>().EarliestAsync(after, ct),
             (sp, ct) => sp.GetRequiredService<SlaTimers>().ApplyDueAsync(ct));
         services.AddJob<SlaSweepJob, SlaOptions>(o => JobSchedule.Every(o.SweepInterval));
         return services;

@@ -56,14 +56,14 @@ public sealed record SlaClaim
         ORDER BY {Order} LIMIT {Limit} FOR UPDATE OF r{(Wait ? "" : " SKIP LOCKED")}
         """;
 
-    /// <summary>When a <see cref="Due"/> claim next finds work: the earliest due time of a Pending request that is not
-    /// deferred, or the end of a deferral (when the request was due before it); no row when nothing is ahead.</summary>
+    /// <summary>When a <see cref="Due"/> claim next finds work after @after: the earliest due time of a Pending request
+    /// that is not deferred, or the end of a deferral (when the request was due before it); no row when nothing is ahead.</summary>
     public static string EarliestSql => $"""
         SELECT e.at AS "Value" FROM (SELECT least(
             (SELECT r.next_due_at FROM approval_requests r
-             WHERE r.status = 'Pending' AND r.next_due_at IS NOT NULL AND {NotDeferred} ORDER BY r.next_due_at LIMIT 1),
+             WHERE r.status = 'Pending' AND r.next_due_at > @after AND {NotDeferred} ORDER BY r.next_due_at LIMIT 1),
             (SELECT min(greatest(d.deferred_until, r.next_due_at)) FROM sla_deferrals d JOIN approval_requests r ON r.id = d.request_id
-             WHERE r.status = 'Pending' AND d.deferred_until > @now)) AS at) e
+             WHERE r.status = 'Pending' AND d.deferred_until > @now AND greatest(d.deferred_until, r.next_due_at) > @after)) AS at) e
         WHERE e.at IS NOT NULL
         """;
 

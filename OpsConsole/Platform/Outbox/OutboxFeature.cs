@@ -28,7 +28,7 @@ public static class OutboxFeature
         services.AddSingleton<NotificationDispatcher>();
         services.AddJob<NotificationDispatchJob, OutboxOptions>(o => o.DispatchSchedule);
         services.AddWakeup<NotificationDispatchJob>(
-            (sp, ct) => sp.GetRequiredService<NotificationDispatcher>().NextDueAsync(ct),
+            (sp, after, ct) => sp.GetRequiredService<NotificationDispatcher>().NextDueAsync(after, ct),
             (sp, ct) => sp.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(ct));
         return services;
     }

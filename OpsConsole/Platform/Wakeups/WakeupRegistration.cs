@@ -9,7 +9,7 @@ namespace OpsConsole.Platform.Wakeups;
 public static class WakeupRegistration
 {
     public static IServiceCollection AddWakeup<TJob>(this IServiceCollection services,
-        Func<IServiceProvider, CancellationToken, Task<DateTimeOffset?>> earliest, Func<IServiceProvider, CancellationToken, Task> run)
+        Func<IServiceProvider, DateTimeOffset?, CancellationToken, Task<DateTimeOffset?>> earliest, Func<IServiceProvider, CancellationToken, Task> run)
         where TJob : class, IJob
     {
         var first = !services.Any(d => d.ServiceType == typeof(WakeupSource));

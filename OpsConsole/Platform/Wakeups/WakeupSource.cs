@@ -5,9 +5,9 @@ namespace OpsConsole.Platform.Wakeups;
 /// method the job calls). Registered with <see cref="WakeupRegistration.AddWakeup{TJob}"/>.
 /// </summary>
 /// <param name="Job">The job's key, as <see cref="Jobs.JobRegistration.KeyOf{TJob}"/> names it.</param>
-/// <param name="EarliestAsync">When the job next has work; null when it has none. Must be a superset of what the work
-/// finds due, or the timer fires for nothing; it may be early, never late.</param>
+/// <param name="EarliestAsync">When the job next has work, or, given a time, the first work after it; null when there is
+/// none. It may be early (the timer then fires for nothing), never late.</param>
 public sealed record WakeupSource(
     string Job,
-    Func<IServiceProvider, CancellationToken, Task<DateTimeOffset?>> EarliestAsync,
+    Func<IServiceProvider, DateTimeOffset?, CancellationToken, Task<DateTimeOffset?>> EarliestAsync,
     Func<IServiceProvider, CancellationToken, Task> RunAsync);

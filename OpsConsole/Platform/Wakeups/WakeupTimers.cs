@@ -100,9 +100,12 @@ public sealed class WakeupTimers : ISignalListener, IDisposable
             else
             {
                 await slot.Source.RunAsync(services, stopping.Token);
-                // Nothing more to do, or work ahead: armed for it; work still due: looked at again after a pause.
-                var earliest = await slot.Source.EarliestAsync(services, stopping.Token);
-                next = earliest is null || earliest > time.GetUtcNow() ? Rested(slot, earliest) : Later(slot);
+                // Nothing more to do, or work ahead: armed for it. Work still due (another instance is on it, or it keeps
+                // failing): looked at again after a pause, or at the first work after it, whichever comes first.
+                var now = time.GetUtcNow();
+                var earliest = await slot.Source.EarliestAsync(services, null, stopping.Token);
+                next = earliest is null || earliest > now ? Rested(slot, earliest)
+                    : Earlier(Later(slot), await slot.Source.EarliestAsync(services, now, stopping.Token));
             }
         }
         catch (Exception) when (stopping.IsCancellationRequested)
@@ -128,7 +131,7 @@ public sealed class WakeupTimers : ISignalListener, IDisposable
     {
         try
         {
-            if (await slot.Source.EarliestAsync(services, stopping.Token) is { } at)
+            if (await slot.Source.EarliestAsync(services, null, stopping.Token) is { } at)
                 Arm(slot.Source.Job, at);
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
@@ -150,6 +153,8 @@ public sealed class WakeupTimers : ISignalListener, IDisposable
         slot.Pause = MinPause;
         return earliest;
     }
+
+    static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset? b) => b < a ? b.Value : a;
 
     DateTimeOffset Later(Slot slot)
     {
