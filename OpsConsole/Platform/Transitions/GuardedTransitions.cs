@@ -148,8 +148,7 @@ public sealed class GuardedTransitions(
     {
         if (applied.FirstOrDefault(a => a.Effects.Audit.Count == 0) is not null)
             throw new InvalidOperationException($"{work.Operation} on {work.AggregateType} {work.AggregateId} changes state without an audit event.");
-        await TrackedUpdates.WriteAsync(db, ct);
-        await db.SaveChangesAsync(ct);
+        await TrackedUpdates.SaveAsync(db, ct);
 
         var all = new TransitionEffects();
         foreach (var change in applied)

@@ -21,14 +21,24 @@ static class TrackedUpdates
         typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly), typeof(TimeSpan), typeof(uint),
     ];
 
-    public static async Task WriteAsync(OpsDbContext db, CancellationToken ct)
+    /// <summary>Saves what the context tracks: modified rows in sets when it can, the rest with SaveChanges.</summary>
+    public static async Task SaveAsync(OpsDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
-        if (changed.Count == 0 || !changed.All(e => e.State == EntityState.Modified && IsPlain(e)))
-            return;
-        foreach (var rows in changed.GroupBy(e => e.Metadata))
-            await UpdateAsync(db, rows.Key, [.. rows], ct);
+        if (changed.Count > 0 && changed.All(e => e.State == EntityState.Modified && IsPlain(e)))
+            foreach (var rows in changed.GroupBy(e => e.Metadata))
+                await UpdateAsync(db, rows.Key, [.. rows], ct);
+        // Changes were detected once, above, and nothing has changed since; a batch's rows are not compared twice.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
     }
 
     static async Task UpdateAsync(OpsDbContext db, IEntityType type, List<EntityEntry> rows, CancellationToken ct)
@@ -55,12 +65,9 @@ static class TrackedUpdates
         if (updated != rows.Count)
             throw new DbUpdateConcurrencyException(
                 $"The database operation was expected to affect {rows.Count} row(s), but actually affected {updated} row(s); data may have been modified or deleted since entities were loaded.");
+        // Saved: the context lets go of them, so SaveChanges finds nothing more to write (and has fewer rows to compare).
         foreach (var row in rows)
-        {
-            // Saved: what is in memory is now what was read, so SaveChanges finds nothing more to write.
-            row.OriginalValues.SetValues(row.CurrentValues);
-            row.State = EntityState.Unchanged;
-        }
+            row.State = EntityState.Detached;
     }
 
     static NpgsqlParameter Parameter(string name, IProperty property, List<EntityEntry> rows, bool original)
