@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -63,9 +65,12 @@ public sealed class PreReleaseHistoryTests
         Assert.Equal([PreReleaseIds[0]], await read.Database.GetAppliedMigrationsAsync());
     }
 
-    // What an earlier build left: the same schema, recorded under the migrations that made it.
+    // What an earlier build left: the baseline's schema, recorded under the migrations that made it.
     static async Task RewriteHistoryAsync(string connectionString, IEnumerable<string> ids)
     {
+        // The test database has every migration; the ones made on top of the baseline are taken back first.
+        await using (var db = Context(connectionString))
+            await db.GetService<IMigrator>().MigrateAsync(PreReleaseHistory.BaselineId);
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         await using (var clear = new NpgsqlCommand("DELETE FROM \"__EFMigrationsHistory\"", conn))
