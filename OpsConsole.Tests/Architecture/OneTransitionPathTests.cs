@@ -9,7 +9,7 @@ public class OneTransitionPathTests
 {
     static readonly string[] Forbidden =
     [
-        "BeginTransactionAsync", "BeginTransaction(", "AuditTrail", ".EnqueueAsync(", "LiveAnnouncer", "DeadLetterWriter", "WakeupSignal",
+        "BeginTransactionAsync", "BeginTransaction(", "AuditTrail", ".EnqueueAsync(", "LiveAnnouncer", "DeadLetterWriter", "WakeupSignal", "TransitionWriter",
     ];
 
     [Fact]

@@ -2,11 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsConsole.Domain.Retries;
-using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
-using OpsConsole.Platform.Live;
-using OpsConsole.Platform.Outbox;
-using OpsConsole.Platform.Wakeups;
 
 namespace OpsConsole.Platform.Transitions;
 
@@ -20,9 +16,7 @@ namespace OpsConsole.Platform.Transitions;
 /// </summary>
 public sealed class GuardedTransitions(
     IServiceScopeFactory scopes,
-    AuditTrail audit,
-    Outbox.Outbox outbox,
-    LiveAnnouncer live,
+    TransitionWriter writer,
     DeadLetterWriter deadLetters,
     IOptions<TransitionOptions> options,
     TimeProvider time,
@@ -74,12 +68,12 @@ public sealed class GuardedTransitions(
                 IReadOnlyList<IReadOnlyList<long>> auditIds = [];
                 if (applied.Count > 0 || decisions.Any(d => d is TransitionDecision.Kept { SaveBookkeeping: true }))
                 {
-                    auditIds = await CommitAsync(db, decisions, applied, work, ct);
+                    auditIds = await writer.WriteAsync(db, decisions, work, ct);
                     await tx.CommitAsync(ct);
                 }
                 else
                     await tx.RollbackAsync(ct);
-                return new TransitionBatchOutcome(Outcomes(decisions, auditIds, n)) { Attempts = n };
+                return TransitionBatchOutcome.Of(decisions, auditIds, n);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -121,54 +115,6 @@ public sealed class GuardedTransitions(
                 return new TransitionBatchOutcome([], new TransitionOutcome.DeadLettered(id, reason) { Attempts = n }) { Attempts = n };
             }
         }
-    }
-
-    static List<TransitionOutcome> Outcomes(IReadOnlyList<TransitionDecision> decisions, IReadOnlyList<IReadOnlyList<long>> auditIds, int attempts)
-    {
-        var outcomes = new List<TransitionOutcome>(decisions.Count);
-        var applied = 0;
-        foreach (var decision in decisions)
-            outcomes.Add(decision switch
-            {
-                TransitionDecision.Applied a => new TransitionOutcome.Applied(a.From, a.To, auditIds[applied++]) { Attempts = attempts },
-                TransitionDecision.Kept kept => new TransitionOutcome.Unchanged(kept.State) { Attempts = attempts },
-                TransitionDecision.Refused refused => new TransitionOutcome.Refused(refused.Reason) { Attempts = attempts },
-                _ => throw new InvalidOperationException("A transition decision of an unknown kind."),
-            });
-        return outcomes;
-    }
-
-    /// <summary>
-    /// The state first (a conflict shows here, before anything else is written), then the notices, live changes and wake
-    /// times, which PostgreSQL releases only if the transaction commits, and the audit events last, so that the chain's
-    /// lock is held for their insert and the commit alone. Returns the audit ids of each applied change.
-    /// </summary>
-    async Task<IReadOnlyList<IReadOnlyList<long>>> CommitAsync(OpsDbContext db, IReadOnlyList<TransitionDecision> decisions,
-        List<TransitionDecision.Applied> applied, TransitionContext work, CancellationToken ct)
-    {
-        if (applied.FirstOrDefault(a => a.Effects.Audit.Count == 0) is not null)
-            throw new InvalidOperationException($"{work.Operation} on {work.AggregateType} {work.AggregateId} changes state without an audit event.");
-        await TrackedUpdates.SaveAsync(db, ct);
-
-        var all = new TransitionEffects();
-        foreach (var change in applied)
-            all.Add(change.Effects);
-        foreach (var kept in decisions.OfType<TransitionDecision.Kept>())
-            all.Wakes.Add(kept.Wakes);
-        var queued = await outbox.EnqueueAsync(db, all.Notices, ct);
-        all.Wakes.At(OutboxFeature.DispatchJob, queued.EarliestDue);
-        await live.AnnounceAsync(db, all.Live, ct);
-        await WakeupSignal.AnnounceAsync(db, all.Wakes, ct);
-        var events = await audit.AppendAsync(db, all.Audit, ct);
-
-        var ids = new List<IReadOnlyList<long>>(applied.Count);
-        var taken = 0;
-        foreach (var change in applied)
-        {
-            ids.Add([.. events.Skip(taken).Take(change.Effects.Audit.Count).Select(e => e.Id)]);
-            taken += change.Effects.Audit.Count;
-        }
-        return ids;
     }
 
     /// <summary>Conflicts with another writer (a changed xmin, or a row another transaction inserted first), and
