@@ -12,7 +12,12 @@ public sealed class ShellPage(IPage page)
     /// <summary>Blazor's own banner, shown when the page's circuit fails.</summary>
     public ILocator ErrorBanner => page.GetByText("An unexpected error has occurred.");
 
-    public ILocator NavLink(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+    /// <summary>The notice shown in place of a page the signed-in user may not open.</summary>
+    public ILocator Forbidden => page.GetByRole(AriaRole.Heading, new() { Name = "403 — Not allowed" });
+
+    /// <summary>The drawer link whose name starts with <paramref name="name"/> (a count may follow, as in "Dead letters 3 unresolved").</summary>
+    public ILocator NavLink(string name) =>
+        page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(name)}( |$)") });
 
     public async Task SignOutAsync() => await SignOutButton.ClickAsync();
 

@@ -57,8 +57,14 @@ public sealed class Chromium : IAsyncLifetime
     public Task<IAPIRequestContext> NewRequestContextAsync(ConsoleApp app) =>
         Driver.APIRequest.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString(), MaxRedirects = 0, Timeout = Timeout });
 
+    /// <summary>Drops the saved sign-in of <paramref name="user"/> after a test ended their sessions on the server, so the
+    /// next test that opens as them signs in afresh.</summary>
+    public void ForgetSignIn(ConsoleApp app, DemoUser user) => storageStates.TryRemove(Key(app, user), out _);
+
+    static string Key(ConsoleApp app, DemoUser user) => $"{app.BaseUrl}|{user.Email}";
+
     Task<string> StorageStateAsync(ConsoleApp app, DemoUser user) =>
-        storageStates.GetOrAdd($"{app.BaseUrl}|{user.Email}", _ => new(() => SignInOnceAsync(app, user))).Value;
+        storageStates.GetOrAdd(Key(app, user), _ => new(() => SignInOnceAsync(app, user))).Value;
 
     async Task<string> SignInOnceAsync(ConsoleApp app, DemoUser user)
     {
@@ -69,7 +75,7 @@ public sealed class Chromium : IAsyncLifetime
             await login.GotoAsync();
             await login.SignInAsync(user.Email, DemoUser.Password);
             await Assertions.Expect(new ShellPage(page).CurrentUser).ToHaveTextAsync(user.DisplayName);
-            var path = Path.Combine(stateDir, $"{app.BaseUrl.Port}-{user.Email}.json");
+            var path = Path.Combine(stateDir, $"{app.BaseUrl.Port}-{user.Email}-{Guid.NewGuid():N}.json");
             await context.StorageStateAsync(new() { Path = path });
             return path;
         }

@@ -21,8 +21,17 @@ public sealed class ConsoleApp : IAsyncLifetime
     readonly IReadOnlyDictionary<string, string> extraSettings;
     Process? process;
 
-    /// <summary>The shared app of the run: demo data, its own folder, removed when it stops.</summary>
-    public ConsoleApp() : this(NewDataDir(), demo: true, keepData: false, logName: "app.log") { }
+    /// <summary>
+    /// The shared app of the run: demo data, its own folder, removed when it stops. Its webhook receiver is down (nothing
+    /// listens on the port) and it gives up after one attempt, so the demo notices become dead letters to remediate.
+    /// </summary>
+    public ConsoleApp() : this(NewDataDir(), demo: true, keepData: false, logName: "app.log", new Dictionary<string, string>
+    {
+        ["Notifications__Webhook__Url"] = $"http://127.0.0.1:{FreePort()}/receiver-down",
+        ["Notifications__MaxAttempts"] = "1",
+        ["Notifications__DispatchInterval"] = "00:00:01",
+    })
+    { }
 
     ConsoleApp(string dataDir, bool demo, bool keepData, string logName, IReadOnlyDictionary<string, string>? settings = null)
     {

@@ -9,6 +9,10 @@ namespace OpsConsole.E2E.Support;
 /// <summary>Calls the app's API as the demo machine client does: every request signed with the demo key.</summary>
 public sealed class DemoMachineClient(Uri baseUrl) : IDisposable
 {
+    /// <summary>Valid Stellar accounts for the payloads of test requests.</summary>
+    public const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
+    public const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
+
     const string KeyId = "demo";
     const string Secret = "demo-secret";
     readonly HttpClient http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(15) };
@@ -29,6 +33,20 @@ public sealed class DemoMachineClient(Uri baseUrl) : IDisposable
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"{method} {pathAndQuery} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Raises a mint request of 10 OPS in treasury, as a partner's system would; returns its id.</summary>
+    public async Task<string> RaiseMintAsync(string title, string requestedBy = "desk@partner.example", string amount = "10", string memo = "e2e")
+    {
+        var created = await SendAsync(HttpMethod.Post, "/api/approval-requests", new
+        {
+            kind = "Mint",
+            title,
+            department = "treasury",
+            requestedBy,
+            payload = new { assetCode = "OPS", issuer = Issuer, destination = Destination, amount, memo },
+        });
+        return created.GetProperty("id").GetString()!;
     }
 
     public void Dispose() => http.Dispose();

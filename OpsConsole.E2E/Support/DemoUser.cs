@@ -7,7 +7,11 @@ public sealed record DemoUser(string Email, string DisplayName)
 
     public static DemoUser Operator { get; } = new("operator@demo.local", "Olivia Operator");
     public static DemoUser Manager { get; } = new("manager@demo.local", "Max Manager");
+    public static DemoUser Top { get; } = new("top@demo.local", "Tara Top");
     public static DemoUser Viewer { get; } = new("viewer@demo.local", "Vic Viewer");
     public static DemoUser Admin { get; } = new("admin@demo.local", "Ada Admin");
     public static DemoUser Remediator { get; } = new("remediator@demo.local", "Remy Remediator");
+
+    /// <summary>Every demo account, one per role.</summary>
+    public static IReadOnlyList<DemoUser> All { get; } = [Operator, Manager, Top, Remediator, Viewer, Admin];
 }

@@ -15,7 +15,7 @@ public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
     [InlineData("Audit", "Audit trail", "user.created")]
     [InlineData("System", "System", "MachineSignaturePurge")]
     [InlineData("Users", "Users", "operator@demo.local")]
-    [InlineData("Dead letters", "Dead letters", "No dead letters")]
+    [InlineData("Dead letters", "Dead letters", "notification.deliver.webhook")]
     [InlineData("Approvals", "Approvals", "Mint 2,500 EURE for the Lisbon desk")]
     [InlineData("SLA policies", "SLA policies", "From the settings")]
     public async Task Admin_opens_a_page_from_the_navigation(string link, string heading, string content)

@@ -11,9 +11,6 @@ namespace OpsConsole.E2E.Tests;
 [Trait("Category", "E2E")]
 public sealed class ApprovalsInboxTests(ConsoleApp app, Chromium chromium)
 {
-    const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
-    const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
-
     [Fact]
     public async Task Operators_open_inbox_shows_a_newly_raised_request_without_a_reload()
     {
@@ -26,15 +23,7 @@ public sealed class ApprovalsInboxTests(ConsoleApp app, Chromium chromium)
         await Expect(inbox.Empty).ToContainTextAsync("No requests match these filters");
 
         using var machine = new DemoMachineClient(app.BaseUrl);
-        var created = await machine.SendAsync(HttpMethod.Post, "/api/approval-requests", new
-        {
-            kind = "Mint",
-            title,
-            department = "treasury",
-            requestedBy = "desk@bridge.local",
-            payload = new { assetCode = "OPS", issuer = Issuer, destination = Destination, amount = "7", memo = "inbox" },
-        });
-        var id = created.GetProperty("id").GetString()!;
+        var id = await machine.RaiseMintAsync(title, "desk@bridge.local", "7", "inbox");
 
         var row = inbox.Row(id);
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveAttributeAsync("href", $"/approvals/{id}");

@@ -11,9 +11,6 @@ namespace OpsConsole.E2E.Tests;
 [Trait("Category", "E2E")]
 public sealed class NewMintRequestTests(ConsoleApp app, Chromium chromium)
 {
-    const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
-    const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
-
     [Fact]
     public async Task Operator_fixes_a_mistyped_account_and_raises_a_mint_request()
     {
@@ -24,12 +21,12 @@ public sealed class NewMintRequestTests(ConsoleApp app, Chromium chromium)
         await form.GotoAsync();
 
         // The last character breaks the destination's checksum.
-        await form.FillAsync(title, "OPS", Issuer, Destination[..^1] + "A", "25.5", "form drill");
+        await form.FillAsync(title, "OPS", DemoMachineClient.Issuer, DemoMachineClient.Destination[..^1] + "A", "25.5", "form drill");
         await form.SubmitAsync();
         await Expect(page.GetByText("The destination must be a valid Stellar account id")).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/approvals/new$"));
 
-        await page.GetByTestId("field-destination").FillAsync(Destination);
+        await page.GetByTestId("field-destination").FillAsync(DemoMachineClient.Destination);
         await form.SubmitAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/approvals/[0-9a-f-]{36}$"));

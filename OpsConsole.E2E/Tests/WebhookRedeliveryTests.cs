@@ -11,9 +11,6 @@ namespace OpsConsole.E2E.Tests;
 [Trait("Category", "E2E")]
 public sealed class WebhookRedeliveryTests(Chromium chromium)
 {
-    const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
-    const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
-
     [Fact]
     public async Task Remediator_retries_a_failed_webhook_delivery_and_sees_it_resolved_and_audited()
     {
@@ -28,15 +25,7 @@ public sealed class WebhookRedeliveryTests(Chromium chromium)
         {
             await app.InitializeAsync();
             using var machine = new DemoMachineClient(app.BaseUrl);
-            var request = await machine.SendAsync(HttpMethod.Post, "/api/approval-requests", new
-            {
-                kind = "Mint",
-                title = "Mint for the webhook drill",
-                department = "treasury",
-                requestedBy = "operator@demo.local",
-                payload = new { assetCode = "OPS", issuer = Issuer, destination = Destination, amount = "12.5", memo = "drill" },
-            });
-            var requestId = request.GetProperty("id").GetString();
+            var requestId = await machine.RaiseMintAsync("Mint for the webhook drill", "operator@demo.local", "12.5", "drill");
 
             // Nothing listens on the webhook's port yet: the one allowed attempt fails and becomes a dead letter.
             var deadLetterId = await WaitForWebhookDeadLetterAsync(machine, requestId!);

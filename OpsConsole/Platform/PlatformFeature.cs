@@ -4,6 +4,8 @@ using OpsConsole.Components;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.DataProtection;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.RateLimits;
+using OpsConsole.Platform.Security;
 using Prometheus;
 
 namespace OpsConsole.Platform;
@@ -20,13 +22,17 @@ public static class PlatformFeature
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddRequestLimits();
+        services.AddWebSecurity(config);
         return services;
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseRequestGuards();
         // People get the console's own pages for 404s; programs keep problem+json.
         app.UseWhen(ctx => MachinePaths.Contains(ctx.Request.Path), a => a.UseStatusCodePages());
         app.UseWhen(ctx => !MachinePaths.Contains(ctx.Request.Path),
@@ -34,6 +40,7 @@ public static class PlatformFeature
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLimits();
         app.UseAntiforgery();
         return app;
     }
@@ -43,7 +50,8 @@ public static class PlatformFeature
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own Content-Security-Policy carries frame-ancestors for every response, the circuit's too.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

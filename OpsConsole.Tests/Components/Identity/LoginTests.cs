@@ -20,6 +20,8 @@ public class LoginTests : BunitContext
         Services.AddOpsDatabase(config);
         Services.AddHttpContextAccessor();
         Services.AddIdentityFeature(config);
+        // Nobody is signed in on the sign-in page; the circuit's session watcher needs the whole app.
+        AddAuthorization();
     }
 
     [Fact]

@@ -48,12 +48,13 @@ public class MainLayoutTests : ShellContext
     }
 
     [Fact]
-    public void User_badge_links_to_the_users_own_preferences()
+    public void User_badge_links_to_the_users_own_preferences_and_sessions()
     {
         SignIn("operator@ops.test", "Olive Operator", Roles.Operator);
 
         var cut = RenderLayout();
 
         Assert.Equal("/account/preferences", cut.Find("a[aria-label=Preferences]").GetAttribute("href"));
+        Assert.Equal("/account", cut.Find("a[aria-label='Account and sessions']").GetAttribute("href"));
     }
 }

@@ -42,6 +42,6 @@ public class NavMenuTests : ShellContext
         DeadLetterCount.Count = 3;
         var cut = Render<NavMenu>();
 
-        Assert.Equal("3", cut.Find("[data-testid=dead-letter-count]").TextContent.Trim());
+        Assert.Equal("3 unresolved", cut.Find("[data-testid=dead-letter-count]").TextContent.Trim());
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpsConsole.Domain.Audit;
 using OpsConsole.Features.Audit;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Tests.Integration.Support;
@@ -64,5 +65,40 @@ public class AuditExportTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
         Assert.Equal(kind, (string)record.Details["subjectType"]!);
         Assert.Equal(3, count);
         Assert.DoesNotContain(AuditActions.Exported, writer.ToString());
+    }
+
+    [Fact]
+    public async Task Cells_a_spreadsheet_would_run_as_formulas_start_with_an_apostrophe_and_each_row_still_verifies()
+    {
+        var kind = "csv" + Guid.NewGuid().ToString("N")[..8];
+        string[] subjects = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "\rReturn", "'quoted", "plain"];
+        var trail = services.GetRequiredService<AuditTrail>();
+        await using (var db = fixture.CreateContext())
+            foreach (var subject in subjects)
+                await trail.AppendAloneAsync(db, new AuditEntry("=cmd|' /C calc'!A0", "note.added", kind, subject));
+        var writer = new StringWriter();
+
+        await services.GetRequiredService<AuditExport>().WriteCsvAsync(new(SubjectType: kind), "viewer@demo.local", writer);
+
+        var rows = Rfc4180.Parse(writer.ToString()).Skip(1).ToList();
+        Assert.Equal(Enumerable.Reverse(subjects).Select(s => s == "plain" ? s : "'" + s), rows.Select(r => r[5]));
+        Assert.All(rows, r => Assert.Equal("'=cmd|' /C calc'!A0", r[2]));
+        // What the chain hashed comes back by the documented rule, so each exported row checks against its own hash.
+        Assert.All(rows, r =>
+        {
+            var restored = new AuditEvent
+            {
+                Id = long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture),
+                OccurredAt = DateTimeOffset.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture),
+                Actor = AuditCsv.Restore(r[2]),
+                Action = AuditCsv.Restore(r[3]),
+                SubjectType = AuditCsv.Restore(r[4]),
+                SubjectId = AuditCsv.Restore(r[5]),
+                Details = System.Text.Json.Nodes.JsonNode.Parse(AuditCsv.Restore(r[6]))!.AsObject(),
+                PrevHash = r[7],
+                Hash = r[8],
+            };
+            Assert.Equal(r[8], AuditChain.ComputeHash(r[7], restored));
+        });
     }
 }

@@ -49,6 +49,14 @@ public class StateChangeCatalogTests
         ["JobControl.TriggerAsync"] = nameof(ConsoleChangesAuditTests.Pausing_resuming_and_running_a_job_leave_one_event_each),
         ["AuditExport.WriteCsvAsync"] = nameof(ConsoleChangesAuditTests.Exporting_and_verifying_the_trail_leave_one_event_each),
         ["AuditVerification.VerifyAndRecordAsync"] = nameof(ConsoleChangesAuditTests.Exporting_and_verifying_the_trail_leave_one_event_each),
+        ["SessionLedger.StartAsync"] = nameof(SessionChangesAuditTests.Starting_and_ending_a_session_leave_one_event_each_and_activity_or_fresher_claims_none),
+        ["SessionLedger.TouchAsync"] = nameof(SessionChangesAuditTests.Starting_and_ending_a_session_leave_one_event_each_and_activity_or_fresher_claims_none),
+        ["SessionLedger.RenewAsync"] = nameof(SessionChangesAuditTests.Starting_and_ending_a_session_leave_one_event_each_and_activity_or_fresher_claims_none),
+        ["SessionLedger.EndAsync"] = nameof(SessionChangesAuditTests.Starting_and_ending_a_session_leave_one_event_each_and_activity_or_fresher_claims_none),
+        ["UserSessions.SignOutOthersAsync"] = nameof(SessionChangesAuditTests.Ending_others_one_or_all_leaves_one_event_per_session_ended),
+        ["UserSessions.EndAsync"] = nameof(SessionChangesAuditTests.Ending_others_one_or_all_leaves_one_event_per_session_ended),
+        ["UserSessions.EndAllAsync"] = nameof(SessionChangesAuditTests.Ending_others_one_or_all_leaves_one_event_per_session_ended),
+        ["SessionPurge.PurgeAsync"] = nameof(SessionChangesAuditTests.A_purge_of_sessions_over_for_a_week_leaves_one_event_and_keeps_the_rest),
         ["DemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
         ["ApprovalDemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
     };
@@ -58,6 +66,8 @@ public class StateChangeCatalogTests
     [
         "SlaPolicies.ListAsync", "SlaPolicies.PolicyForAsync", "AccountPreferences.ReadAsync", "UserDirectory.ListAsync",
         "UserDirectory.DepartmentsAsync", "JobControl.ListAsync", "AuditVerification.VerifyAsync", "DemoSeed.EnsureRolesAsync",
+        "SessionLedger.FindAsync", "SessionCheck.CheckAsync", "UserSessions.ListMineAsync", "UserSessions.ListForUserAsync",
+        "UserSessions.OpenCountsAsync",
     ];
 
     [Fact]

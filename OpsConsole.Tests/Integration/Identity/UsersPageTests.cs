@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Identity.Pages;
+using OpsConsole.Features.Identity.Sessions;
 using OpsConsole.Tests.Components;
 using OpsConsole.Tests.Integration.Support;
 
@@ -24,6 +25,7 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
         if (operatorEmail is not null)
             await harness.AddUserAsync(operatorEmail, Roles.Operator);
         Services.AddSingleton(harness.Directory);
+        Services.AddSingleton(harness.Services.GetRequiredService<UserSessions>());
         SignIn(admin, "Ada Admin", [Roles.Admin], new Claim(ClaimTypes.NameIdentifier, ada.Id));
         var page = Render(b =>
         {
@@ -103,4 +105,24 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
 
     static string Label(IRenderedComponent<IComponent> page, AngleSharp.Dom.IElement input) =>
         page.FindAll($"label[for='{input.Id}']").FirstOrDefault()?.TextContent.Trim() ?? "";
+
+    [Fact]
+    public async Task An_admin_sees_a_users_open_sessions_and_ends_them_all()
+    {
+        var (harness, page) = await OpenAsync("ada-page4@ops.test", "olivia-page4@ops.test");
+        await using var _ = harness;
+        var olivia = (await harness.PrincipalAsync("olivia-page4@ops.test")).FindFirst(ClaimTypes.NameIdentifier)!.Value;
+        var ledger = harness.Services.GetRequiredService<SessionLedger>();
+        foreach (var agent in new[] { "Firefox on the desk", "Chromium on the laptop" })
+            await ledger.StartAsync(Guid.NewGuid(), new SessionStart(olivia, "olivia-page4@ops.test", "10.0.0.7", agent), [0]);
+
+        page.WaitForAssertion(() => Assert.Contains("Active", Row(page, "olivia-page4@ops.test")), Patience);
+        page.Find("button[aria-label='Sessions of olivia-page4@ops.test']").Click();
+        page.WaitForAssertion(() => Assert.Contains("Chromium on the laptop", page.Find(".mud-dialog").TextContent), Patience);
+        Assert.Equal(2, page.FindAll(".mud-dialog button").Count(b => b.TextContent.Trim() == "End"));
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "End all sessions").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Ended 2 sessions of olivia-page4@ops.test.", page.Markup), Patience);
+        page.WaitForAssertion(() => Assert.Contains("No open sessions.", page.Find(".mud-dialog").TextContent), Patience);
+    }
 }

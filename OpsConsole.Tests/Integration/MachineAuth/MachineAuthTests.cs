@@ -11,6 +11,7 @@ public class MachineAuthTests(MachineAuthApp app) : IClassFixture<MachineAuthApp
 {
     const string WhoAmI = "/api/machine/whoami";
     const string Echo = "/test-only/echo";
+    const string ApprovalRequests = "/api/approval-requests";
     readonly HttpClient client = app.Host.CreateClient();
 
     [Fact]
@@ -174,13 +175,33 @@ public class MachineAuthTests(MachineAuthApp app) : IClassFixture<MachineAuthApp
     }
 
     [Fact]
-    public async Task Body_over_one_mebibyte_is_refused()
+    public async Task Body_over_one_mebibyte_is_refused_with_413_naming_the_limit_signed_or_not()
     {
         var body = new string('x', MachineRequestVerifier.MaxBodyBytes + 1);
-        var request = SignedRequest.Bridge(HttpMethod.Post, Echo, app.NextSecond(), body);
+        var signed = SignedRequest.Bridge(HttpMethod.Post, ApprovalRequests, app.NextSecond(), body);
+        var forged = SignedRequest.Create(HttpMethod.Post, ApprovalRequests, "bridge", "not-the-bridge-secret-at-all", app.NextSecond(), body);
 
-        await AssertRefusedAsync(await client.SendAsync(request), HttpStatusCode.Unauthorized, "body",
-            $"The request body is larger than {MachineRequestVerifier.MaxBodyBytes} bytes");
+        foreach (var request in new[] { signed, forged })
+            await AssertRefusedAsync(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "body",
+                $"The request body is {MachineRequestVerifier.MaxBodyBytes + 1} bytes; the limit is {MachineRequestVerifier.MaxBodyBytes} bytes (1 MiB).");
+    }
+
+    [Fact]
+    public async Task A_body_sent_without_a_length_is_cut_off_at_the_limit_with_413()
+    {
+        var body = new string('x', MachineRequestVerifier.MaxBodyBytes + 1);
+        var request = SignedRequest.Bridge(HttpMethod.Post, ApprovalRequests, app.NextSecond(), body);
+        // A stream of unknown length goes out chunked, so nothing tells its size before it is read.
+        request.Content = new StreamContent(new UnknownLengthStream(System.Text.Encoding.UTF8.GetBytes(body)));
+        request.Headers.TransferEncodingChunked = true;
+
+        await AssertRefusedAsync(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "body",
+            "The request body goes on past the limit of 1048576 bytes (1 MiB).");
+    }
+
+    sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     [Fact]

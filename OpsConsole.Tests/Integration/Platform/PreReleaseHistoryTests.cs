@@ -43,7 +43,6 @@ public sealed class PreReleaseHistoryTests
         await services.MigrateOpsDatabaseAsync();
 
         await using var read = Context(connectionString);
-        // Moved to the baseline, then brought up to date by the migrations made on top of it.
         Assert.Equal(read.Database.GetMigrations(), await read.Database.GetAppliedMigrationsAsync());
         Assert.Equal(PreReleaseHistory.BaselineId, read.Database.GetMigrations().First());
         Assert.Equal("Treasury", (await read.Departments.SingleAsync()).Name);
@@ -65,10 +64,9 @@ public sealed class PreReleaseHistoryTests
         Assert.Equal([PreReleaseIds[0]], await read.Database.GetAppliedMigrationsAsync());
     }
 
-    // What an earlier build left: the baseline's schema, recorded under the migrations that made it.
+    // What an earlier build left: the baseline's schema (migrations after it undone), recorded under the migrations that made it.
     static async Task RewriteHistoryAsync(string connectionString, IEnumerable<string> ids)
     {
-        // The test database has every migration; the ones made on top of the baseline are taken back first.
         await using (var db = Context(connectionString))
             await db.GetService<IMigrator>().MigrateAsync(PreReleaseHistory.BaselineId);
         await using var conn = new NpgsqlConnection(connectionString);

@@ -40,6 +40,20 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
         Assert.Equal("OpsConsole cannot start: Sla:DueJobInterval must be a positive time span (e.g. 00:05:00)", error.Trim());
     }
 
+    [Theory]
+    [InlineData("Auth__IdleTimeout", "soon", "Auth:IdleTimeout must be a positive time span (e.g. 00:30:00), not 'soon'")]
+    [InlineData("Auth__IdleTimeout", "13:00:00", "Auth:IdleTimeout (13:00:00) must not be longer than Auth:AbsoluteLifetime (12:00:00)")]
+    [InlineData("RateLimits__SignIn__PerAccount", "0", "RateLimits:SignIn:PerAccount must be a whole number of at least 1, not '0'")]
+    [InlineData("ForwardedHeaders__KnownProxies", "10.0.0.5, proxy.internal",
+        "ForwardedHeaders:KnownProxies must list IP addresses (such as 10.0.0.5 or ::1), not 'proxy.internal'")]
+    public async Task A_bad_session_limit_or_proxy_setting_stops_start_up_naming_it(string key, string value, string message)
+    {
+        var (exit, _, error) = await RunAsync((key, value));
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"OpsConsole cannot start: {message}", error.Trim());
+    }
+
     [Fact]
     public async Task An_unknown_machine_scope_stops_start_up_naming_the_key_and_the_scope()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform.Live;
@@ -21,7 +22,8 @@ public static class AppLiveTopics
         .AddDeadLetters(new ConfigurationBuilder().Build())
         .AddApprovals(new ConfigurationBuilder().Build())
         .AddAudit(new ConfigurationBuilder().Build())
-        .AddSystemFeature(new ConfigurationBuilder().Build()));
+        .AddSystemFeature(new ConfigurationBuilder().Build())
+        .AddIdentityFeature(new ConfigurationBuilder().Build()));
 
     /// <summary>Registers, with the app's audience, every topic the services do not register yet; call it last.</summary>
     public static IServiceCollection AddRemainingLiveTopics(this IServiceCollection services)

@@ -54,7 +54,7 @@ public class LiveAudienceCheckTests : IDisposable
         var follow = await live.Check.CheckAsync(LiveUsers.Signed("u-1", Roles.Admin), "everything");
 
         Assert.False(follow.IsGranted);
-        Assert.Equal("Unknown live topic 'everything'; known topics are alerts, approvals, audit, dead-letters, funding, jobs, notifications.",
+        Assert.Equal("Unknown live topic 'everything'; known topics are alerts, approvals, audit, dead-letters, funding, jobs, notifications, sessions.",
             follow.Refusal);
     }
 

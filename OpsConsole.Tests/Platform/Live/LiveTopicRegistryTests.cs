@@ -38,6 +38,7 @@ public class LiveTopicRegistryTests
 
         Assert.Equal(LiveTopics.All.Order(), topics.Keys.Order());
         Assert.True(topics[LiveTopics.Notifications].IsPerUser);
+        Assert.True(topics[LiveTopics.Sessions].IsPerUser);
         Assert.Equal(OpsPolicies.ReadApprovals, topics[LiveTopics.Approvals].Policy);
         Assert.Equal(OpsPolicies.ReadDeadLetters, topics[LiveTopics.DeadLetters].Policy);
         Assert.Equal(OpsPolicies.ReadAudit, topics[LiveTopics.Audit].Policy);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OpsConsole.Domain.Identity;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Transitions;
 
@@ -57,6 +58,7 @@ public sealed class AdminBootstrap(GuardedTransitions transitions, TimeProvider 
         if (await UserDirectory.Applied(() => s.Users.RemovePasswordAsync(user), () => s.Users.AddPasswordAsync(user, password)) is { } failed)
             return failed;
         s.Audit(Actor, "user.password_reset", email, []);
+        await s.EndSessionsAsync(user, SessionEndReason.PasswordReset, Actor, ct);
         return UserChangeResult.Done;
     }
 }

@@ -2,11 +2,19 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Identity;
+using OpsConsole.Features.Identity.Sessions;
+using OpsConsole.Features.Identity.SignIn;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.RateLimits;
 using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Features.Identity;
@@ -16,14 +24,14 @@ public static class IdentityFeature
     public static IServiceCollection AddIdentityFeature(this IServiceCollection services, IConfiguration config)
     {
         services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<AuthenticationStateProvider, CircuitSessionState>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionActivity>());
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<OpsUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OpsDbContext>()
@@ -32,6 +40,8 @@ public static class IdentityFeature
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(ConfigureCookie);
+        services.AddSessions(config);
+        services.AddSignInLimits(config);
         // Anything that does not say otherwise requires a signed-in user: a new page cannot be left open by mistake.
         services.AddAuthorizationBuilder().AddOpsPolicies()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -55,6 +65,38 @@ public static class IdentityFeature
         return services;
     }
 
+    /// <summary>Server-side sessions: the cookie carries a session id, the session lives in <c>user_sessions</c>.</summary>
+    static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddCheckedSettings<SessionSettings>(config);
+        services.AddSingleton<SessionLedger>();
+        services.AddSingleton<SessionTicketStore>();
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<SessionPurge>();
+        services.AddJob<SessionPurgeJob>(JobSchedule.OnCron("0 40 3 * * ?"));
+        services.AddLiveTopic(LiveTopics.Sessions, LiveAudience.SubjectUser);
+        // The session, not the cookie, decides when a sign-in is over; the cookie's own expiry is only the absolute limit.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore, IOptions<SessionSettings>>((cookie, store, sessions) =>
+            {
+                cookie.SessionStore = store;
+                cookie.ExpireTimeSpan = sessions.Value.Limits.Absolute;
+            });
+        return services;
+    }
+
+    /// <summary>Password sign-in that says and costs the same for every refusal, limited per address and per account.</summary>
+    static IServiceCollection AddSignInLimits(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<DecoyPassword>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddCheckedSettings<SignInLimitSettings>(config);
+        foreach (var per in Enum.GetValues<SignInLimit.Per>())
+            services.AddSingleton<IRequestLimit>(sp => new SignInLimit(per, sp.GetRequiredService<IOptions<SignInLimitSettings>>()));
+        return services;
+    }
+
     static void ConfigureCookie(CookieAuthenticationOptions cookie)
     {
         cookie.Cookie.Name = "ops.auth";
@@ -62,8 +104,16 @@ public static class IdentityFeature
         cookie.Cookie.SameSite = SameSiteMode.Lax;
         cookie.LoginPath = "/login";
         cookie.AccessDeniedPath = "/forbidden";
-        cookie.SlidingExpiration = true;
-        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        cookie.SlidingExpiration = false;
+        // Identity's stamp check rebuilds the principal without the session claim; put it back so circuits know their session.
+        var validate = cookie.Events.OnValidatePrincipal;
+        cookie.Events.OnValidatePrincipal = async ctx =>
+        {
+            var session = ctx.Principal is { } before ? SessionClaims.SessionOf(before) : null;
+            await validate(ctx);
+            if (session is { } id && ctx.Principal is { } after)
+                SessionClaims.Carry(after, id);
+        };
         // Programs and the hub get status codes; people get the sign-in page.
         cookie.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
@@ -90,6 +140,7 @@ public static class IdentityFeature
         if (!await antiforgery.IsRequestValidAsync(http))
             return TypedResults.Problem("The sign-out form's antiforgery token is missing or invalid; reload the page and try again.",
                 statusCode: StatusCodes.Status400BadRequest);
+        http.Items[SessionTicketStore.EndReasonItem] = SessionEndReason.SignedOut;
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/login");
     }

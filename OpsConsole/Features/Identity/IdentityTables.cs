@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpsConsole.Features.Identity.Sessions;
 using OpsConsole.Platform.Data;
 
 namespace OpsConsole.Features.Identity;
@@ -18,5 +19,6 @@ public static class IdentityTables
         public DbSet<IdentityRoleClaim<string>> RoleClaims => db.Set<IdentityRoleClaim<string>>();
         public DbSet<Department> Departments => db.Set<Department>();
         public DbSet<UserDepartment> UserDepartments => db.Set<UserDepartment>();
+        public DbSet<UserSession> UserSessions => db.Set<UserSession>();
     }
 }

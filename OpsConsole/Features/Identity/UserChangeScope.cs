@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Features.Identity.Sessions;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Identity;
@@ -17,10 +20,13 @@ sealed class UserChangeScope
     // Any fixed number; it makes user changes take turns, so two Admins cannot each demote the other and leave none.
     const long DirectoryLock = 0x05e6_d1c7;
 
+    readonly IServiceProvider services;
+
     UserChangeScope(TransitionAttempt attempt)
     {
         Db = attempt.Db;
         Users = attempt.Services.GetRequiredService<UserManager<OpsUser>>();
+        services = attempt.Services;
     }
 
     public OpsDbContext Db { get; }
@@ -56,6 +62,18 @@ sealed class UserChangeScope
 
     public void Audit(string actor, string action, string email, JsonObject details) =>
         Effects.Audit.Add(new AuditEntry(actor, action, "user", email, details));
+
+    /// <summary>Ends the user's open sessions with the change, each with its audit event; their circuits hear of it at once.</summary>
+    public async Task EndSessionsAsync(OpsUser user, string reason, string actor, CancellationToken ct)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var limits = services.GetRequiredService<IOptions<SessionSettings>>().Value.Limits;
+        var open = await SessionEnding.UsableAsync(Db, user.Id, limits, now, ct);
+        SessionEnding.End(open, user.Email ?? "", reason, actor, now, Effects);
+    }
+
+    /// <summary>Tells the user's open circuits that their claims changed, so they take fresh ones at once.</summary>
+    public void AnnounceClaimsChanged(OpsUser user) => Effects.Live.Add(new LiveChange(LiveTopics.Sessions, LiveChange.Changed, user.Id));
 
     public async Task<int> ActiveAdminCountAsync() => (await Users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !u.IsDisabled);
 

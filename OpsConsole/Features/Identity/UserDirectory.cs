@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.Identity;
+using OpsConsole.Features.Identity.Sessions;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Transitions;
 
@@ -78,6 +79,8 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
                     () => s.Users.AddToRolesAsync(target, after.Except(before)), () => s.Users.UpdateSecurityStampAsync(target)) is { } refused)
                 return refused;
             s.Audit(actor.Email!, "user.roles_changed", target.Email!, new() { ["before"] = Json(before), ["after"] = Json(after) });
+            // Roles are what a session may do: a new set of them takes a new sign-in.
+            await s.EndSessionsAsync(target, SessionEndReason.RolesChanged, actor.Email!, ct);
             return UserChangeResult.Done;
         }, ct);
 
@@ -98,6 +101,7 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
             if (await Applied(() => s.Users.UpdateSecurityStampAsync(target)) is { } refused)
                 return refused;
             s.Audit(actor.Email!, "user.departments_changed", target.Email!, new() { ["before"] = Json(before), ["after"] = Json(after) });
+            s.AnnounceClaimsChanged(target);
             return UserChangeResult.Done;
         }, ct);
 
@@ -111,10 +115,10 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IAuthorizationSer
                 return UserChangeResult.Refused("", why);
 
             UserAccess.Disable(target);
-            // A new stamp fails the next check of every cookie and open circuit of this user.
             if (await Applied(() => s.Users.UpdateSecurityStampAsync(target)) is { } refused)
                 return refused;
             s.Audit(actor.Email!, "user.disabled", target.Email!, []);
+            await s.EndSessionsAsync(target, SessionEndReason.UserDisabled, actor.Email!, ct);
             return UserChangeResult.Done;
         }, ct);
 

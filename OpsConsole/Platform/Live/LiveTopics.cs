@@ -14,7 +14,9 @@ public static class LiveTopics
     public const string Jobs = "jobs";
     /// <summary>In-app notifications; the subject id is the recipient's user id.</summary>
     public const string Notifications = "notifications";
+    /// <summary>A user's sign-in sessions started or ended; the subject id is that user's id.</summary>
+    public const string Sessions = "sessions";
 
     /// <summary>Every name a feature may register; a registration of any other name stops start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Approvals, DeadLetters, Alerts, Funding, Audit, Jobs, Notifications];
+    public static IReadOnlyList<string> All { get; } = [Approvals, DeadLetters, Alerts, Funding, Audit, Jobs, Notifications, Sessions];
 }

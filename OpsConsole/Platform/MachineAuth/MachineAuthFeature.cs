@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsConsole.Platform.MetricsScrape;
+using OpsConsole.Platform.RateLimits;
+using OpsConsole.Platform.Startup;
 
 namespace OpsConsole.Platform.MachineAuth;
 
@@ -25,6 +27,8 @@ public static class MachineAuthFeature
         services.AddMetricsScrape(config);
         services.AddAuthorizationBuilder().AddMachinePolicies();
         services.AddMachineSignaturePurge(config);
+        services.AddCheckedSettings<MachineKeyLimit.Settings>(config);
+        services.AddSingleton<IRequestLimit, MachineKeyLimit>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using OpsConsole.Platform.Security;
 using static OpsConsole.Platform.MachineAuth.MachineSignature;
 
 namespace OpsConsole.Platform.MachineAuth;
@@ -11,7 +12,7 @@ namespace OpsConsole.Platform.MachineAuth;
 /// <summary>Checks one signed request: headers, key, clock, body hash, signature, then replay (in that order).</summary>
 sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, TimeProvider time, MachineReplayGuard replays)
 {
-    public const int MaxBodyBytes = 1024 * 1024;
+    public const int MaxBodyBytes = RequestBodyLimit.MaxBytes;
 
     public async Task<MachineVerdict> VerifyAsync(HttpRequest request, CancellationToken ct)
     {
@@ -35,9 +36,6 @@ sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, Time
             return MachineVerdict.Refuse(SignatureHeader, $"{SignatureHeader} must be 64 lowercase hex characters (HMAC-SHA256)");
 
         var bodyHash = await HashBodyAsync(request, ct);
-        if (bodyHash is null)
-            return MachineVerdict.Refuse("body", $"The request body is larger than {MaxBodyBytes} bytes, the most a signed request may carry");
-
         var pathAndQuery = PathAndQuery(request);
         var expected = Compute(key.Secret, request.Method, pathAndQuery, timestamp, bodyHash);
         if (!Matches(expected, signature))
@@ -59,11 +57,11 @@ sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, Time
         return raw is { Length: > 0 } && raw[0] == '/' ? raw : request.GetEncodedPathAndQuery();
     }
 
-    /// <summary>Hashes the body and rewinds it for the endpoint; null when it exceeds the limit.</summary>
-    static async Task<string?> HashBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Hashes the body and rewinds it for the endpoint; a body over the limit is a 413 (<see cref="RequestBodyLimit"/>).</summary>
+    static async Task<string> HashBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
-            return null;
+            throw RequestBodyLimit.TooLarge();
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -74,7 +72,7 @@ sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, Time
             while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
             {
                 if ((total += read) > MaxBodyBytes)
-                    return null;
+                    throw RequestBodyLimit.TooLarge();
                 hash.AppendData(buffer, 0, read);
             }
         }

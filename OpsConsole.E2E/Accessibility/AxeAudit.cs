@@ -1,0 +1,27 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace OpsConsole.E2E.Accessibility;
+
+/// <summary>axe-core's WCAG 2.0/2.1 A and AA rules on the page as it stands; what it finds serious or critical.</summary>
+public static class AxeAudit
+{
+    static readonly AxeRunOptions Options = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    /// <summary>One line per failing element: where, the rule, its impact and what axe says is wrong.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(Options);
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .SelectMany(v => v.Nodes.Select(n => $"{where}: {v.Id} ({v.Impact}) {v.Help} at `{n.Target}`: {Why(n)}"))
+            .ToList();
+    }
+
+    static string Why(AxeResultNode node) =>
+        string.Join("; ", new[] { node.Any, node.All, node.None }.SelectMany(checks => checks ?? []).Select(c => c.Message)).ReplaceLineEndings(" ");
+}
