@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace OpsConsole.E2E.Pages;
@@ -9,6 +10,6 @@ public sealed class UsersPage(IPage page)
 
     public async Task GotoAsync() => await page.GotoAsync("/users");
 
-    public ILocator SessionsOf(string email) => page.GetByRole(AriaRole.Button, new() { Name = $"Sessions of {email}" });
+    public ILocator SessionsOf(string email) => page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"open sessions of {Regex.Escape(email)}$") });
     public ILocator EndAllSessions => page.GetByRole(AriaRole.Button, new() { Name = "End all sessions" });
 }

@@ -12,7 +12,7 @@ public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
 {
     [Theory]
     [InlineData("Overview", "Overview", "Ada Admin")]
-    [InlineData("Audit", "Audit trail", "user.created")]
+    [InlineData("Audit", "Audit trail", "session.started")]
     [InlineData("System", "System", "MachineSignaturePurge")]
     [InlineData("Users", "Users", "operator@demo.local")]
     [InlineData("Dead letters", "Dead letters", "notification.deliver.webhook")]

@@ -117,7 +117,7 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
             await ledger.StartAsync(Guid.NewGuid(), new SessionStart(olivia, "olivia-page4@ops.test", "10.0.0.7", agent), [0]);
 
         page.WaitForAssertion(() => Assert.Contains("Active", Row(page, "olivia-page4@ops.test")), Patience);
-        page.Find("button[aria-label='Sessions of olivia-page4@ops.test']").Click();
+        page.Find("button[aria-label$='open sessions of olivia-page4@ops.test']").Click();
         page.WaitForAssertion(() => Assert.Contains("Chromium on the laptop", page.Find(".mud-dialog").TextContent), Patience);
         Assert.Equal(2, page.FindAll(".mud-dialog button").Count(b => b.TextContent.Trim() == "End"));
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "End all sessions").Click();

@@ -16,7 +16,8 @@ public static class ContentSecurityPolicy
     public static string Nonce(HttpContext context)
     {
         if (context.Items[NonceItem] is not string nonce)
-            context.Items[NonceItem] = nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, so the attribute Razor writes is the same text as the header: '+' and '/' would be HTML-encoded there.
+            context.Items[NonceItem] = nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         return nonce;
     }
 
