@@ -10,12 +10,21 @@ public static class NotificationTemplates
 {
     public static RenderedNotification Render(string eventKey, NotificationModel model)
     {
-        var title = Headline(eventKey, model, SecretRedaction.Redact);
-        var text = string.Join("\n", Body(eventKey, model, SecretRedaction.Redact)) + $"\n\nOpen the request: {model.Link}";
-        var slack = $"*{SlackEscape(title)}*\n" + string.Join("\n", Body(eventKey, model, s => SlackEscape(SecretRedaction.Redact(s))))
+        // Redacted once, then escaped for each form: an SLA batch renders thousands of these.
+        var safe = model with
+        {
+            Title = SecretRedaction.Redact(model.Title),
+            AssetCode = model.AssetCode is null ? null : SecretRedaction.Redact(model.AssetCode),
+            Department = SecretRedaction.Redact(model.Department),
+            Actor = model.Actor is null ? null : SecretRedaction.Redact(model.Actor),
+            Reason = model.Reason is null ? null : SecretRedaction.Redact(model.Reason),
+        };
+        var title = Headline(eventKey, safe, s => s);
+        var text = string.Join("\n", Body(eventKey, safe, s => s)) + $"\n\nOpen the request: {model.Link}";
+        var slack = $"*{SlackEscape(title)}*\n" + string.Join("\n", Body(eventKey, safe, SlackEscape))
             + $"\n<{model.Link}|Open the request>";
         var html = $"<h2>{Html(title)}</h2>\n"
-            + string.Concat(Body(eventKey, model, s => Html(SecretRedaction.Redact(s))).Select(line => $"<p>{line}</p>\n"))
+            + string.Concat(Body(eventKey, safe, Html).Select(line => $"<p>{line}</p>\n"))
             + $"<p><a href=\"{Html(model.Link)}\">Open the request</a></p>";
         return new RenderedNotification(title, text, slack, html);
     }

@@ -1,15 +1,15 @@
 namespace OpsConsole.Tests.Architecture;
 
 /// <summary>
-/// Features decide and describe; only the executor writes a change with its audit events, notices and live
-/// announcements. A feature that opens a transaction or calls one of those writers is a second path, and fails here.
+/// Features decide and describe; only the executor writes a change with its audit events, notices, live
+/// announcements and wake-up signals. A feature that opens a transaction or calls one of those writers is a second path, and fails here.
 /// </summary>
 [Trait("Category", "Domain")]
 public class OneTransitionPathTests
 {
     static readonly string[] Forbidden =
     [
-        "BeginTransactionAsync", "BeginTransaction(", "AuditTrail", ".EnqueueAsync(", "LiveAnnouncer", "DeadLetterWriter",
+        "BeginTransactionAsync", "BeginTransaction(", "AuditTrail", ".EnqueueAsync(", "LiveAnnouncer", "DeadLetterWriter", "WakeupSignal", "TransitionWriter",
     ];
 
     [Fact]

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
@@ -10,12 +9,12 @@ using OpsConsole.Features.Notifications;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
-using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
 
 /// <summary>The approvals wired as Program.cs wires them, on the bench database, with every notification channel on
-/// (nothing is delivered: the dispatcher is not run, or runs once a day in the scheduled host).</summary>
+/// (nothing is delivered: the dispatcher is not run here; the console processes of the lateness runs point every channel
+/// at a closed local port).</summary>
 static class BenchApp
 {
     public static IConfiguration Settings(string cs) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -37,17 +36,6 @@ static class BenchApp
         var services = new ServiceCollection();
         Add(services, config);
         return services.BuildServiceProvider();
-    }
-
-    /// <summary>A host that runs the real Quartz scheduler (clustered, on the PostgreSQL job store) with the SLA jobs.</summary>
-    public static IHost ScheduledHost(string cs)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddConfiguration(Settings(cs));
-        Add(builder.Services, builder.Configuration);
-        builder.Services.AddAuthorizationBuilder().AddOpsPolicies();
-        builder.Services.AddJobs(builder.Configuration);
-        return builder.Build();
     }
 
     static void Add(IServiceCollection services, IConfiguration config)

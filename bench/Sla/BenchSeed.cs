@@ -36,11 +36,12 @@ static class BenchSeed
         FROM picked p WHERE r.id = p.id
         """);
 
-    /// <summary>Requests whose reminder falls due one after another from <paramref name="first"/>, every <paramref name="gap"/>.</summary>
-    public static Task AddDueInStreamAsync(string cs, int count, DateTimeOffset first, TimeSpan gap) => ExecuteAsync(cs, $"""
+    /// <summary>Requests titled "{label} n" whose reminder falls due one after another from <paramref name="first"/>, every
+    /// <paramref name="gap"/>.</summary>
+    public static Task AddDueInStreamAsync(string cs, string label, int count, DateTimeOffset first, TimeSpan gap) => ExecuteAsync(cs, $"""
         INSERT INTO approval_requests (id, kind, title, department, requested_by, payload, status, tier, created_at,
             last_activity_at, sla_policy, next_due_at)
-        SELECT gen_random_uuid(), 'Mint', 'Stream ' || n, 'treasury', 'desk@bridge.local', @payload::jsonb, 'Pending', 1,
+        SELECT gen_random_uuid(), 'Mint', '{label} ' || n, 'treasury', 'desk@bridge.local', @payload::jsonb, 'Pending', 1,
             d - interval '4 hours', d - interval '4 hours', @policy::jsonb, d
         FROM generate_series(0, {count - 1}) AS n, LATERAL (SELECT @first + n * @gap AS d) AS due
         """, ("first", first.UtcDateTime), ("gap", gap));

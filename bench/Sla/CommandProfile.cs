@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-/// <summary>With OPS_BENCH_PROFILE=1: the time EF Core waited for each kind of statement, to see where a tick goes.</summary>
-sealed class CommandProfile : DbCommandInterceptor
+/// <summary>With OPS_BENCH_PROFILE=1: the time EF Core waited for each kind of statement and for each commit, to see where
+/// a tick goes.</summary>
+sealed class CommandProfile : DbCommandInterceptor, IDbTransactionInterceptor
 {
     public static readonly CommandProfile Instance = new();
     public static bool Enabled => Environment.GetEnvironmentVariable("OPS_BENCH_PROFILE") == "1";
@@ -31,19 +32,30 @@ sealed class CommandProfile : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Add("COMMIT", eventData.Duration);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What was waited for in all since the last report, in seconds.</summary>
+    public double Waited => totals.Values.Sum(t => t.Ms) / 1000;
+
     void Add(DbCommand command, CommandExecutedEventData data)
     {
         var text = string.Join(' ', command.CommandText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var key = text.Length > 70 ? text[..70] : text;
-        totals.AddOrUpdate(key, (1, data.Duration.TotalMilliseconds), (_, t) => (t.Count + 1, t.Ms + data.Duration.TotalMilliseconds));
+        Add(text.Length > 70 ? text[..70] : text, data.Duration);
     }
+
+    void Add(string key, TimeSpan duration) =>
+        totals.AddOrUpdate(key, (1, duration.TotalMilliseconds), (_, t) => (t.Count + 1, t.Ms + duration.TotalMilliseconds));
 
     public void Report(int top = 15)
     {
         var all = totals.ToArray();
-        Console.WriteLine($"  statements: {all.Sum(t => t.Value.Count):N0}, waited {all.Sum(t => t.Value.Ms) / 1000:F1} s in all; the largest:");
+        Console.WriteLine($"  statements and commits: {all.Sum(t => t.Value.Count):N0}, waited {all.Sum(t => t.Value.Ms) / 1000:F2} s in all; the largest:");
         foreach (var (key, (count, ms)) in all.OrderByDescending(t => t.Value.Ms).Take(top))
-            Console.WriteLine($"  {ms / 1000,7:F1} s {count,7:N0}x {ms / count,6:F2} ms  {key}");
+            Console.WriteLine($"  {ms / 1000,7:F3} s {count,7:N0}x {ms / count,7:F2} ms  {key}");
         totals.Clear();
     }
 }

@@ -23,7 +23,9 @@ public class DeadLetterPageTests : DeadLetterPagesContext
         Assert.Contains(DeadLetterSeed.Reason, fields);
         Assert.Contains("System.Net.Sockets.SocketException", fields);
         Assert.Contains("Draft → Submitted", page.Find("[data-testid=attempted]").TextContent);
-        Assert.Equal("no reader registered for test_aggregate", page.Find("[data-testid=current-state]").TextContent.Trim());
+        // The current state is read after the record, so it may show a render later.
+        await page.WaitForAssertionAsync(() =>
+            Assert.Equal("no reader registered for test_aggregate", page.Find("[data-testid=current-state]").TextContent.Trim()), Patience);
         var trace = page.Find("[data-testid=stack-trace]");
         Assert.False(trace.HasAttribute("open"));
         Assert.Contains("at Sender.Send()", trace.TextContent);

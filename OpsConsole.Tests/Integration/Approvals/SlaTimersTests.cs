@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Domain.Approvals;
+using OpsConsole.Domain.Audit;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Identity;
 using OpsConsole.Tests.Integration.Support;
@@ -94,7 +96,7 @@ public sealed class SlaTimersTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
-    public async Task Each_step_fires_exactly_once_with_two_instances_racing()
+    public async Task Each_step_fires_exactly_once_and_the_audit_chain_verifies_with_two_instances_racing()
     {
         var first = harness.Instance();
         var second = harness.Instance();
@@ -116,5 +118,11 @@ public sealed class SlaTimersTests(DatabaseFixture fixture) : IClassFixture<Data
             Assert.Equal([ApprovalAuditActions.Created, ApprovalAuditActions.Reminded, ApprovalAuditActions.Escalated], actions);
             Assert.Equal(2, (await harness.ReadAsync(id)).Tier);
         }
+        // Batches of both instances appended to the one chain at once, each under the chain's lock.
+        await using var db = fixture.CreateContext();
+        var chain = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        var verdict = AuditChainVerifier.Verify(chain);
+        Assert.True(verdict.IsIntact, verdict.Break?.Reason);
+        Assert.Equal(chain.Count, verdict.Verified);
     }
 }

@@ -27,6 +27,22 @@ public class LiveChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
     }
 
     [Fact]
+    public void Changes_of_one_commit_travel_coalesced_per_topic_and_read_back_each_in_order()
+    {
+        var changes = Enumerable.Range(0, 500).Select(i => new LiveChange(LiveTopics.Approvals, i % 7 == 0 ? LiveChange.Created : LiveChange.Changed,
+            Guid.NewGuid().ToString(), new Dictionary<string, string> { ["status"] = "Pending", ["tier"] = $"{i % 3 + 1}" }))
+            .Append(new LiveChange(LiveTopics.DeadLetters, LiveChange.Created, "dl-1")).ToList();
+
+        var payloads = LiveBatch.ToPayloads(changes, Topics);
+
+        Assert.InRange(payloads.Count, 2, 20);
+        Assert.All(payloads, p => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(p), 1, LiveChange.MaxPayloadBytes));
+        Assert.Equal(changes, payloads.SelectMany(p => LiveBatch.FromPayload(p, Topics)), new LiveChangeComparer());
+        // A topic with one change keeps the payload of one change, which instances of an earlier build read too.
+        Assert.Equal(changes[^1].ToPayload(Topics), payloads[^1]);
+    }
+
+    [Fact]
     public async Task Largest_payload_PostgreSQL_accepts_is_announced_and_one_byte_more_is_refused()
     {
         await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
@@ -52,5 +68,13 @@ public class LiveChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
         var empty = new LiveChange(LiveTopics.Audit, LiveChange.Created, "big", new Dictionary<string, string> { ["pad"] = "" });
         var pad = new string('x', bytes - System.Text.Encoding.UTF8.GetByteCount(empty.ToPayload(Topics)));
         return empty with { Data = new Dictionary<string, string> { ["pad"] = pad } };
+    }
+
+    sealed class LiveChangeComparer : IEqualityComparer<LiveChange>
+    {
+        public bool Equals(LiveChange? x, LiveChange? y) => (x, y) is ({ } a, { } b) && (a.Topic, a.Kind, a.SubjectId) == (b.Topic, b.Kind, b.SubjectId)
+            && (a.Data ?? new Dictionary<string, string>()).OrderBy(p => p.Key).SequenceEqual((b.Data ?? new Dictionary<string, string>()).OrderBy(p => p.Key));
+
+        public int GetHashCode(LiveChange obj) => HashCode.Combine(obj.Topic, obj.Kind, obj.SubjectId);
     }
 }

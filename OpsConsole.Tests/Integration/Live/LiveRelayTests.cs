@@ -29,6 +29,25 @@ public class LiveRelayTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
     }
 
     [Fact]
+    public async Task Every_change_of_a_coalesced_commit_reaches_feed_subscribers_in_order()
+    {
+        await using var live = await RelayHost.StartAsync(fixture.ConnectionString);
+        var inbox = new LiveInbox();
+        using var _ = await live.FollowAsync(LiveTopics.Approvals, inbox.Add);
+        var subjects = Enumerable.Range(0, 300).Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        await using (var db = fixture.CreateContext())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await live.Announcer.AnnounceAsync(db, [.. subjects.Select(s => new LiveChange(LiveTopics.Approvals, LiveChange.Changed, s))]);
+            await tx.CommitAsync();
+        }
+
+        await inbox.WaitForAsync(c => c.SubjectId == subjects[^1], "for the last subject of the commit");
+        Assert.Equal(subjects, inbox.All.Select(c => c.SubjectId));
+    }
+
+    [Fact]
     public async Task Change_announced_in_a_rolled_back_transaction_is_never_delivered()
     {
         await using var live = await RelayHost.StartAsync(fixture.ConnectionString);

@@ -17,6 +17,15 @@ public class OutboxEnqueueTests(DatabaseFixture fixture) : IClassFixture<Databas
     public async Task DisposeAsync() => await h.DisposeAsync();
 
     [Fact]
+    public void Ids_stay_what_notifications_already_sent_carry()
+    {
+        // Made by the first implementation; a receiver dedups by them, so they may never change.
+        Assert.Equal(Guid.Parse("3ca2b01f-5fe7-8b0b-aa2d-bccd927b19ae"), OutboxId.For("operator@demo.local", "approval_request",
+            "5b6c8f0e-1c2d-4e3f-9a8b-7c6d5e4f3a2b", "approval.reminder", OutboxChannel.Email));
+        Assert.Equal(Guid.Parse("5e00f9f4-2797-80d9-aded-7391f08c3870"), OutboxId.For("ø", "", "x", "é😀", OutboxChannel.InApp));
+    }
+
+    [Fact]
     public async Task Enqueue_in_a_rolled_back_transaction_leaves_nothing()
     {
         var message = OutboxHarness.Message(OutboxChannel.Webhook, "webhook", "rollback-1");

@@ -42,7 +42,8 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>The executor as the app registers it, except for the database and the clock.</summary>
-    public GuardedTransitions Executor(TimeSpan? retryBaseDelay = null)
+    /// <param name="more">Registers what a test needs beyond the core, e.g. a notification channel that is on.</param>
+    public GuardedTransitions Executor(TimeSpan? retryBaseDelay = null, Action<IServiceCollection>? more = null)
     {
         var (collection, _) = TestHost.Core(fixture.ConnectionString, Clock, new Dictionary<string, string?>
         {
@@ -51,6 +52,7 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
         });
         // The same database, through contexts that also know the test aggregate.
         collection.AddSingleton<IDbContextFactory<OpsDbContext>>(Contexts);
+        more?.Invoke(collection);
         var services = TestHost.Build(collection);
         providers.Add(services);
         return services.GetRequiredService<GuardedTransitions>();
@@ -89,6 +91,32 @@ public sealed class TransitionHarness(DatabaseFixture fixture) : IAsyncLifetime
             var from = aggregate.State;
             aggregate.State = to;
             return TransitionDecision.Apply(from, to, TransitionEffects.Of(new AuditEntry("operator@demo.local", Operation, AggregateType, id.ToString())));
+        };
+
+    /// <summary>
+    /// Submits every aggregate in one attempt, each its own change (a refusal for one that is not a draft), with the
+    /// effects <paramref name="effects"/> gives it besides its audit event; on the attempts <paramref name="conflictOn"/>
+    /// picks, another connection updates the first row after the load.
+    /// </summary>
+    public Func<TransitionAttempt, CancellationToken, Task<IReadOnlyList<TransitionDecision>>> SubmitAll(IReadOnlyList<Guid> ids,
+        Func<int, bool>? conflictOn = null, Action<Guid, TransitionEffects>? effects = null) =>
+        async (a, ct) =>
+        {
+            var attempt = ++Attempts;
+            var rows = await ((TestAggregateDbContext)a.Db).TestAggregates.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            if (conflictOn?.Invoke(attempt) == true)
+                await TouchAsync(ids[0]);
+            return [.. ids.Select(id =>
+            {
+                var row = rows[id];
+                if (TestAggregate.Submitted(row.State) is not { } to)
+                    return TransitionDecision.Refuse($"{id} is {row.State}.");
+                var from = row.State;
+                row.State = to;
+                var described = TransitionEffects.Of(new AuditEntry("operator@demo.local", Operation, AggregateType, id.ToString()));
+                effects?.Invoke(id, described);
+                return TransitionDecision.Apply(from, to, described);
+            })];
         };
 
     /// <summary>A competing writer: any committed update gives the row a new xmin.</summary>

@@ -9,7 +9,8 @@ using OpsConsole.Platform.Transitions;
 namespace OpsConsole.Features.Approvals;
 
 /// <summary>Describes what goes with every change of a request: the audit event (actor, tier, reason), the rendered
-/// notices for each recipient and the live change. The service, the SLA timers and the demo seed all describe through
+/// notices for each recipient, the live change, and the request's next SLA due time, so every instance's SLA timer
+/// wakes for it. The service, the SLA timers and the demo seed all describe through
 /// here; the executor writes it.</summary>
 public sealed class ApprovalEffects(ApprovalNotifier notifier)
 {
@@ -38,6 +39,7 @@ public sealed class ApprovalEffects(ApprovalNotifier notifier)
                 ["tier"] = request.Tier.ToString(CultureInfo.InvariantCulture),
             }));
         effects.Notices.AddRange(await notifier.NoticesAsync(db, request, notices, actor, reason, ct));
+        effects.Wakes.At(SlaTimers.WakeJob, request.NextDueAt);
         return effects;
     }
 }

@@ -4,6 +4,7 @@ using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Startup;
+using OpsConsole.Platform.Wakeups;
 
 namespace OpsConsole.Features.Approvals;
 
@@ -46,6 +47,10 @@ public static class ApprovalsFeature
         ApprovalActionRetry.Register(services);
         SlaStepRetry.Register(services);
         services.AddJob<SlaDueJob, SlaOptions>(o => JobSchedule.Every(o.DueJobInterval));
+        // Each instance also runs the due job's work at the earliest due time; the interval above stays as the net.
+        services.AddSingleton<SlaNextDue>();
+        services.AddWakeup<SlaDueJob>((sp, after, ct) => sp.GetRequiredService<SlaNextDue>().EarliestAsync(after, ct),
+            (sp, ct) => sp.GetRequiredService<SlaTimers>().ApplyDueAsync(ct));
         services.AddJob<SlaSweepJob, SlaOptions>(o => JobSchedule.Every(o.SweepInterval));
         return services;
     }

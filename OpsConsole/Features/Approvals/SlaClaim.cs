@@ -9,6 +9,9 @@ namespace OpsConsole.Features.Approvals;
 /// </summary>
 public sealed record SlaClaim
 {
+    // A request whose steps failed is left alone until its deferral passes.
+    const string NotDeferred = "NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > @now)";
+
     SlaClaim() { }
 
     string Filter { get; init; } = "";
@@ -49,8 +52,19 @@ public sealed record SlaClaim
     public string Sql => $"""
         SELECT r.id AS "Value" FROM approval_requests r
         WHERE r.status = 'Pending' {Filter}
-        {(HonourDeferrals ? "AND NOT EXISTS (SELECT 1 FROM sla_deferrals d WHERE d.request_id = r.id AND d.deferred_until > @now)" : "")}
+        {(HonourDeferrals ? "AND " + NotDeferred : "")}
         ORDER BY {Order} LIMIT {Limit} FOR UPDATE OF r{(Wait ? "" : " SKIP LOCKED")}
+        """;
+
+    /// <summary>When a <see cref="Due"/> claim next finds work after @after: the earliest due time of a Pending request
+    /// that is not deferred, or the end of a deferral (when the request was due before it); no row when nothing is ahead.</summary>
+    public static string EarliestSql => $"""
+        SELECT e.at AS "Value" FROM (SELECT least(
+            (SELECT r.next_due_at FROM approval_requests r
+             WHERE r.status = 'Pending' AND r.next_due_at > @after AND {NotDeferred} ORDER BY r.next_due_at LIMIT 1),
+            (SELECT min(greatest(d.deferred_until, r.next_due_at)) FROM sla_deferrals d JOIN approval_requests r ON r.id = d.request_id
+             WHERE r.status = 'Pending' AND d.deferred_until > @now AND greatest(d.deferred_until, r.next_due_at) > @after)) AS at) e
+        WHERE e.at IS NOT NULL
         """;
 
     public NpgsqlParameter[] Parameters() =>

@@ -34,9 +34,12 @@ public sealed class SlaDeferrals(GuardedTransitions transitions, IOptions<SlaOpt
                 INSERT INTO sla_deferrals (request_id, failures, deferred_until) VALUES ({requestId}, {failures}, {until})
                 ON CONFLICT (request_id) DO UPDATE SET failures = EXCLUDED.failures, deferred_until = EXCLUDED.deferred_until
                 """, token);
-            return TransitionDecision.Apply(nameof(ApprovalStatus.Pending), "deferred", TransitionEffects.Of(new AuditEntry(
+            var described = TransitionEffects.Of(new AuditEntry(
                 ApprovalActor.Sla.Id, ApprovalAuditActions.SlaDeferred, ApprovalAuditActions.SubjectType, requestId.ToString(),
-                new JsonObject { ["operation"] = operation, ["failuresInARow"] = failures, ["deferredUntil"] = until })));
+                new JsonObject { ["operation"] = operation, ["failuresInARow"] = failures, ["deferredUntil"] = until }));
+            // The request is due again when its deferral passes.
+            described.Wakes.At(SlaTimers.WakeJob, until);
+            return TransitionDecision.Apply(nameof(ApprovalStatus.Pending), "deferred", described);
         }, WhenExhausted.HandBack, ct);
         if (outcome is not TransitionOutcome.Applied)
         {

@@ -39,7 +39,8 @@ public static class JobRegistration
         return services;
     }
 
-    static string KeyOf<TJob>()
+    /// <summary>A job's key: its type name without the "Job" suffix (SlaDueJob → SlaDue).</summary>
+    public static string KeyOf<TJob>()
     {
         var name = typeof(TJob).Name;
         return name.EndsWith("Job", StringComparison.Ordinal) && name.Length > 3 ? name[..^3] : name;

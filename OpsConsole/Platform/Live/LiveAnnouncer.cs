@@ -14,11 +14,17 @@ public sealed class LiveAnnouncer(IOptions<LiveOptions> options, LiveTopicRegist
     public const string Channel = "ops_live";
 
     /// <summary>Announces on the context's connection and, when one is open, in its transaction.</summary>
-    public async Task AnnounceAsync(OpsDbContext db, LiveChange change, CancellationToken ct = default)
-    {
-        var payload = change.ToPayload(topics);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
-    }
+    public Task AnnounceAsync(OpsDbContext db, LiveChange change, CancellationToken ct = default) => AnnounceAsync(db, [change], ct);
+
+    /// <summary>Announces a commit's changes coalesced per topic (<see cref="LiveBatch"/>), in one statement.</summary>
+    public Task AnnounceAsync(OpsDbContext db, IReadOnlyList<LiveChange> changes, CancellationToken ct = default) =>
+        changes.Count == 0 ? Task.CompletedTask : NotifyAsync(db, Channel, LiveBatch.ToPayloads(changes, topics), ct);
+
+    /// <summary>Sends the payloads on the channel in one statement; PostgreSQL delivers them in this order, and in a
+    /// transaction only when it commits.</summary>
+    public static Task NotifyAsync(OpsDbContext db, string channel, IReadOnlyList<string> payloads, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("SELECT pg_notify(@channel, p) FROM unnest(@payloads) WITH ORDINALITY AS n(p, i) ORDER BY i",
+            [new NpgsqlParameter("channel", channel), new NpgsqlParameter("payloads", payloads.ToArray())], ct);
 
     /// <summary>Announces at once on a connection of its own, for changes already committed elsewhere.</summary>
     public async Task AnnounceAsync(LiveChange change, CancellationToken ct = default)

@@ -39,18 +39,8 @@ public sealed record LiveChange(string Topic, string Kind, string? SubjectId = n
         return payload;
     }
 
-    /// <summary>Reads a payload; null when it is not a well-formed change on a registered topic (someone else's NOTIFY
-    /// on the channel, or an instance that knows a topic this one does not).</summary>
-    public static LiveChange? FromPayload(string payload, LiveTopicRegistry topics)
-    {
-        try
-        {
-            var change = JsonSerializer.Deserialize<LiveChange>(payload, Json);
-            return change is { Topic: not null, Kind: not null } && topics.IsKnown(change.Topic) ? change : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Reads a payload of one change; null when it is not a well-formed change on a registered topic (someone
+    /// else's NOTIFY on the channel, or an instance that knows a topic this one does not).</summary>
+    public static LiveChange? FromPayload(string payload, LiveTopicRegistry topics) =>
+        LiveBatch.FromPayload(payload, topics) is [var one] ? one : null;
 }

@@ -7,7 +7,8 @@ namespace OpsConsole.Platform.Live;
 
 /// <summary>
 /// Each instance's listener: one dedicated connection with LISTEN ops_live, passing every committed change to this
-/// instance's components (the live feed) and hub clients, each only to those who may see it. A lost connection is
+/// instance's components (the live feed) and hub clients, each only to those who may see it; the same connection
+/// listens for the platform's other signals (<see cref="ISignalListener"/>, such as job wake-ups). A lost connection is
 /// reopened with bounded backoff, and subscribers are then told to resync, since NOTIFYs sent while nobody listened
 /// are gone.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class LiveRelay(
     LiveTopicRegistry topics,
     LiveFeed feed,
     IHubContext<OpsHub> hub,
+    IEnumerable<ISignalListener> listeners,
     TimeProvider time,
     ILogger<LiveRelay> log) : BackgroundService
 {
@@ -61,6 +63,9 @@ public sealed class LiveRelay(
                         received.Writer.TryWrite(new LiveChange(topic, LiveChange.Resync));
                     mayHaveMissed = false;
                 }
+                // Also on the first connection: a listener learns what it should have heard before it started listening.
+                foreach (var listener in listeners)
+                    listener.OnListening();
                 await WaitForNotificationsAsync(conn, settings.Heartbeat, ct);
             }
             catch (Exception) when (ct.IsCancellationRequested)
@@ -97,9 +102,10 @@ public sealed class LiveRelay(
         var conn = new NpgsqlConnection(cs.ConnectionString);
         try
         {
-            conn.Notification += (_, e) => OnNotification(e.Payload);
+            conn.Notification += (_, e) => OnNotification(e.Channel, e.Payload);
             await conn.OpenAsync(ct);
-            await using var listen = new NpgsqlCommand($"LISTEN {LiveAnnouncer.Channel}", conn);
+            var channels = listeners.Select(l => l.Channel).Prepend(LiveAnnouncer.Channel).Distinct();
+            await using var listen = new NpgsqlCommand(string.Concat(channels.Select(c => $"LISTEN {c};")), conn);
             await listen.ExecuteNonQueryAsync(ct);
             return conn;
         }
@@ -122,11 +128,18 @@ public sealed class LiveRelay(
         }
     }
 
-    void OnNotification(string payload)
+    void OnNotification(string channel, string payload)
     {
-        if (LiveChange.FromPayload(payload, topics) is { } change)
+        if (channel != LiveAnnouncer.Channel)
+        {
+            foreach (var listener in listeners.Where(l => l.Channel == channel))
+                listener.OnSignal(payload);
+            return;
+        }
+        var changes = LiveBatch.FromPayload(payload, topics);
+        foreach (var change in changes)
             received.Writer.TryWrite(change);
-        else
+        if (changes.Count == 0)
             log.LogWarning("Live relay ignored a payload on {Channel} that is not a live change", LiveAnnouncer.Channel);
     }
 

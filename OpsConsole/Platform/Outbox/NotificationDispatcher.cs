@@ -45,6 +45,16 @@ public sealed class NotificationDispatcher(
         }
     }
 
+    /// <summary>When the next Pending row is due (a claimed row counts from the end of its claim), or, given
+    /// <paramref name="after"/>, the next after it; null when none waits.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset? after = null, CancellationToken ct = default)
+    {
+        var from = after ?? DateTimeOffset.MinValue;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.NotificationOutbox.Where(e => e.Status == OutboxStatus.Pending && e.NextAttemptAt > from)
+            .MinAsync(e => (DateTimeOffset?)e.NextAttemptAt, ct);
+    }
+
     /// <summary>Sends a Failed row once more, now; the retry of its dead letter.</summary>
     public async Task<RetryResult> RedeliverAsync(Guid id, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Wakeups;
 
 namespace OpsConsole.Platform.Outbox;
 
@@ -7,6 +8,8 @@ namespace OpsConsole.Platform.Outbox;
 public static class OutboxFeature
 {
     public const string DispatchIntervalSetting = "Notifications:DispatchInterval";
+    /// <summary>The dispatcher's job, woken by every commit that queues a notice; its interval stays as the net.</summary>
+    public static readonly string DispatchJob = JobRegistration.KeyOf<NotificationDispatchJob>();
     const int MaxAttemptsCap = 50;
 
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration config)
@@ -24,6 +27,9 @@ public static class OutboxFeature
         services.TryAddSingleton<Outbox>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddJob<NotificationDispatchJob, OutboxOptions>(o => o.DispatchSchedule);
+        services.AddWakeup<NotificationDispatchJob>(
+            (sp, after, ct) => sp.GetRequiredService<NotificationDispatcher>().NextDueAsync(after, ct),
+            (sp, ct) => sp.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(ct));
         return services;
     }
 }

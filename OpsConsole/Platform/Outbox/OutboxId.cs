@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,13 +15,18 @@ public static class OutboxId
 
     public static Guid For(string recipient, string subjectType, string subjectId, string eventKey, OutboxChannel channel)
     {
-        // Lengths first, so ("ab", "c") and ("a", "bc") cannot collide.
-        var parts = new[] { recipient, subjectType, subjectId, eventKey, channel.ToString() };
-        var name = string.Concat(parts.Select(p => $"{p.Length}:{p}\n"));
-        var hash = SHA256.HashData([.. Namespace, .. Encoding.UTF8.GetBytes(name)]);
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
+        // Lengths first, so ("ab", "c") and ("a", "bc") cannot collide. Hashed as namespace then "len:part\n" per part.
+        var name = new StringBuilder(128);
+        foreach (var part in (ReadOnlySpan<string>)[recipient, subjectType, subjectId, eventKey, channel.ToString()])
+            name.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
+        var text = name.ToString();
+        var data = new byte[Namespace.Length + Encoding.UTF8.GetByteCount(text)];
+        Namespace.CopyTo(data, 0);
+        Encoding.UTF8.GetBytes(text, data.AsSpan(Namespace.Length));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(data, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
     }
 }

@@ -2,10 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsConsole.Domain.Retries;
-using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
-using OpsConsole.Platform.Live;
-using OpsConsole.Platform.Outbox;
 
 namespace OpsConsole.Platform.Transitions;
 
@@ -19,9 +16,7 @@ namespace OpsConsole.Platform.Transitions;
 /// </summary>
 public sealed class GuardedTransitions(
     IServiceScopeFactory scopes,
-    AuditTrail audit,
-    Outbox.Outbox outbox,
-    LiveAnnouncer live,
+    TransitionWriter writer,
     DeadLetterWriter deadLetters,
     IOptions<TransitionOptions> options,
     TimeProvider time,
@@ -31,14 +26,32 @@ public sealed class GuardedTransitions(
         TransitionContext work, Func<TransitionAttempt, CancellationToken, Task<TransitionDecision>> attempt, CancellationToken ct = default) =>
         RunAsync(work, attempt, WhenExhausted.DeadLetter, ct);
 
+    /// <summary>One change: a batch of one, so that it takes the same path as many.</summary>
     public async Task<TransitionOutcome> RunAsync(
         TransitionContext work,
         Func<TransitionAttempt, CancellationToken, Task<TransitionDecision>> attempt,
         WhenExhausted whenExhausted,
         CancellationToken ct = default)
     {
+        var batch = await RunBatchAsync(work, async (a, token) => [await attempt(a, token)], whenExhausted, ct);
+        return batch.Failure ?? batch.Items.Single();
+    }
+
+    /// <summary>
+    /// Many changes decided by one attempt and saved in one transaction, with a few statements whatever their number:
+    /// the modified rows in one UPDATE per table, all notices in one insert, the live changes coalesced per topic, the wake
+    /// times one per job, and the audit events in one insert, chained in order. Changes that are applied are saved with
+    /// their effects; recomputed ones with their bookkeeping; unchanged and refused ones must have staged nothing. When the
+    /// attempt applies and recomputes nothing, nothing is written. A failure fails the batch as a whole.
+    /// </summary>
+    public async Task<TransitionBatchOutcome> RunBatchAsync(
+        TransitionContext work,
+        Func<TransitionAttempt, CancellationToken, Task<IReadOnlyList<TransitionDecision>>> attempt,
+        WhenExhausted whenExhausted,
+        CancellationToken ct = default)
+    {
         var maxAttempts = options.Value.MaxAttempts;
-        TransitionDecision.Applied? lastTried = null;
+        IReadOnlyList<TransitionDecision.Applied> lastTried = [];
         DateTimeOffset? firstFailedAt = null;
         for (var n = 1; ; n++)
         {
@@ -47,28 +60,20 @@ public sealed class GuardedTransitions(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                switch (await attempt(new TransitionAttempt(db, scope.ServiceProvider, n), ct))
+                var decisions = await attempt(new TransitionAttempt(db, scope.ServiceProvider, n), ct);
+                if (decisions.Any(d => d is null))
+                    throw new InvalidOperationException($"The attempt of {work.Operation} returned no decision.");
+                var applied = decisions.OfType<TransitionDecision.Applied>().ToList();
+                lastTried = applied;
+                IReadOnlyList<IReadOnlyList<long>> auditIds = [];
+                if (applied.Count > 0 || decisions.Any(d => d is TransitionDecision.Kept { SaveBookkeeping: true }))
                 {
-                    case TransitionDecision.Refused refused:
-                        await tx.RollbackAsync(ct);
-                        return new TransitionOutcome.Refused(refused.Reason) { Attempts = n };
-                    case TransitionDecision.Kept kept:
-                        if (kept.SaveBookkeeping)
-                        {
-                            await db.SaveChangesAsync(ct);
-                            await tx.CommitAsync(ct);
-                        }
-                        else
-                            await tx.RollbackAsync(ct);
-                        return new TransitionOutcome.Unchanged(kept.State) { Attempts = n };
-                    case TransitionDecision.Applied applied:
-                        lastTried = applied;
-                        var auditIds = await CommitAsync(db, applied.Effects, work, ct);
-                        await tx.CommitAsync(ct);
-                        return new TransitionOutcome.Applied(applied.From, applied.To, auditIds) { Attempts = n };
-                    default:
-                        throw new InvalidOperationException($"The attempt of {work.Operation} returned no decision.");
+                    auditIds = await writer.WriteAsync(db, decisions, work, ct);
+                    await tx.CommitAsync(ct);
                 }
+                else
+                    await tx.RollbackAsync(ct);
+                return TransitionBatchOutcome.Of(decisions, auditIds, n);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -95,31 +100,21 @@ public sealed class GuardedTransitions(
                 if (whenExhausted == WhenExhausted.HandBack)
                 {
                     TransitionLog.HandedBack(logger, work.Operation, work.AggregateType, work.AggregateId, n, ex.GetType().Name);
-                    return new TransitionOutcome.Failed($"{ex.GetBaseException().GetType().Name}: {cause}") { Attempts = n };
+                    return new TransitionBatchOutcome([], new TransitionOutcome.Failed($"{ex.GetBaseException().GetType().Name}: {cause}") { Attempts = n })
+                    { Attempts = n };
                 }
-                var failure = new TransitionFailure(lastTried?.From, lastTried?.To, reason, ex, n, firstFailedAt.Value, now);
+                var (from, to) = lastTried switch
+                {
+                    [] => (null, null),
+                    [var one] => (one.From, one.To),
+                    _ => (string.Join(", ", lastTried.Select(a => a.From).Distinct()), $"{lastTried.Count} changes"),
+                };
+                var failure = new TransitionFailure(from, to, reason, ex, n, firstFailedAt.Value, now);
                 // Not the caller's token: the work has already failed, and its record must survive a shutdown.
                 var id = await deadLetters.WriteAsync(work, failure, CancellationToken.None);
-                return new TransitionOutcome.DeadLettered(id, reason) { Attempts = n };
+                return new TransitionBatchOutcome([], new TransitionOutcome.DeadLettered(id, reason) { Attempts = n }) { Attempts = n };
             }
         }
-    }
-
-    /// <summary>The change and its audit events in one save (a conflict shows here, before anything else is sent), then
-    /// its notices and live changes, which PostgreSQL releases only if the transaction commits.</summary>
-    async Task<IReadOnlyList<long>> CommitAsync(OpsDbContext db, TransitionEffects effects, TransitionContext work, CancellationToken ct)
-    {
-        if (effects.Audit.Count == 0)
-            throw new InvalidOperationException($"{work.Operation} on {work.AggregateType} {work.AggregateId} changes state without an audit event.");
-        var ids = new List<long>(effects.Audit.Count);
-        foreach (var entry in effects.Audit)
-            ids.Add((await audit.AppendAsync(db, entry, ct)).Id);
-        await db.SaveChangesAsync(ct);
-        foreach (var notice in effects.Notices)
-            await outbox.EnqueueAsync(db, notice, ct);
-        foreach (var change in effects.Live)
-            await live.AnnounceAsync(db, change, ct);
-        return ids;
     }
 
     /// <summary>Conflicts with another writer (a changed xmin, or a row another transaction inserted first), and

@@ -32,6 +32,7 @@ public static class TransitionsFeature
         // The executor and the writer announce in the change's transaction, which needs no live settings.
         services.TryAddSingleton<LiveAnnouncer>();
         services.AddSingleton<DeadLetterWriter>();
+        services.AddSingleton<TransitionWriter>();
         services.AddSingleton<GuardedTransitions>();
         services.AddScoped<DeadLetterHandlers>();
         return services;

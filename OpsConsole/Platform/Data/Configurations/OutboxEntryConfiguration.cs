@@ -17,12 +17,12 @@ sealed class OutboxEntryConfiguration : IEntityTypeConfiguration<OutboxEntry>
         b.Property(e => e.SubjectId).HasMaxLength(128);
         b.Property(e => e.EventKey).HasMaxLength(64);
         b.Property(e => e.Class).HasMaxLength(16);
-        // Each event reaches a recipient at most once per channel.
-        b.HasIndex(e => new { e.Recipient, e.SubjectType, e.SubjectId, e.EventKey, e.Channel }).IsUnique();
+        // Each event reaches a recipient at most once per channel: the key is the name-based id of (recipient, subject
+        // type, subject id, event key, channel) (OutboxId), so the primary key holds it without an index of its own.
         b.HasIndex(e => new { e.Status, e.NextAttemptAt });
         // A request page's timeline: every notification sent about one subject.
         b.HasIndex(e => new { e.SubjectType, e.SubjectId, e.OccurredAt });
-        // The bell: a user's latest in-app notifications.
-        b.HasIndex(e => new { e.Channel, e.Recipient, e.CreatedAt });
+        // The bell: a user's latest in-app notifications; rows of the other channels stay out of it.
+        b.HasIndex(e => new { e.Recipient, e.CreatedAt }).HasFilter("channel = 'InApp'").HasDatabaseName("ix_notification_outbox_in_app_recipient_created_at");
     }
 }

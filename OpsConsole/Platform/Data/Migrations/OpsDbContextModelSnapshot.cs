@@ -1132,18 +1132,15 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notification_outbox");
 
+                    b.HasIndex("Recipient", "CreatedAt")
+                        .HasDatabaseName("ix_notification_outbox_in_app_recipient_created_at")
+                        .HasFilter("channel = 'InApp'");
+
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notification_outbox_status_next_attempt_at");
 
-                    b.HasIndex("Channel", "Recipient", "CreatedAt")
-                        .HasDatabaseName("ix_notification_outbox_channel_recipient_created_at");
-
                     b.HasIndex("SubjectType", "SubjectId", "OccurredAt")
                         .HasDatabaseName("ix_notification_outbox_subject_type_subject_id_occurred_at");
-
-                    b.HasIndex("Recipient", "SubjectType", "SubjectId", "EventKey", "Channel")
-                        .IsUnique()
-                        .HasDatabaseName("ix_notification_outbox_recipient_subject_type_subject_id_event");
 
                     b.ToTable("notification_outbox", (string)null);
                 });
