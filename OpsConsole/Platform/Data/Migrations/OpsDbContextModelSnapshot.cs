@@ -604,6 +604,381 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.ToTable("dead_letter_actions", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.ExecutorPairCurrent", b =>
+                {
+                    b.Property<string>("Pair")
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<DateTimeOffset?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<DateTimeOffset?>("LastFailedReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_received_at");
+
+                    b.Property<string>("LastFailedTradeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_failed_trade_id");
+
+                    b.Property<string>("LastFailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_failure_reason");
+
+                    b.Property<DateTimeOffset?>("LastFilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_filled_at");
+
+                    b.Property<string>("LastFilledTradeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_filled_trade_id");
+
+                    b.HasKey("Pair")
+                        .HasName("pk_executor_pairs_current");
+
+                    b.ToTable("executor_pairs_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.InventoryCurrent", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal>("PendingInbound")
+                        .HasColumnType("numeric")
+                        .HasColumnName("pending_inbound");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<decimal>("Spendable")
+                        .HasColumnType("numeric")
+                        .HasColumnName("spendable");
+
+                    b.HasKey("Account", "Asset")
+                        .HasName("pk_inventory_current");
+
+                    b.ToTable("inventory_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.InventoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<decimal>("PendingInbound")
+                        .HasColumnType("numeric")
+                        .HasColumnName("pending_inbound");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<decimal>("Spendable")
+                        .HasColumnType("numeric")
+                        .HasColumnName("spendable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_snapshots");
+
+                    b.HasIndex("Account", "Asset", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_snapshots_account_asset_as_of");
+
+                    b.ToTable("inventory_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.LiquidityActionCurrent", b =>
+                {
+                    b.Property<string>("ActionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("action_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("ActionId")
+                        .HasName("pk_liquidity_actions_current");
+
+                    b.HasIndex("FirstAt")
+                        .HasDatabaseName("ix_liquidity_actions_current_open_first_at")
+                        .HasFilter("status NOT IN ('settled', 'failed', 'cancelled')");
+
+                    b.ToTable("liquidity_actions_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.LiquidityActionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("action_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_liquidity_actions");
+
+                    b.HasIndex("ActionId", "Status", "At")
+                        .IsUnique()
+                        .HasDatabaseName("ix_liquidity_actions_action_id_status_at");
+
+                    b.ToTable("liquidity_actions", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.MarketPriceCurrent", b =>
+                {
+                    b.Property<string>("Pair")
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Pair")
+                        .HasName("pk_market_prices_current");
+
+                    b.ToTable("market_prices_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.MarketPriceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("Pair")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_prices");
+
+                    b.HasIndex("Pair", "Source", "ObservedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_prices_pair_source_observed_at");
+
+                    b.ToTable("market_prices", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.TradeResultRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Pair")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TradeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trade_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trade_results");
+
+                    b.HasIndex("TradeId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trade_results_trade_id_status");
+
+                    b.ToTable("trade_results", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Features.Approvals.ApprovalIdempotencyKey", b =>
                 {
                     b.Property<string>("KeyId")
