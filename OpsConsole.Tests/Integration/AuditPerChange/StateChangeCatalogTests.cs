@@ -59,6 +59,7 @@ public class StateChangeCatalogTests
         ["SessionPurge.PurgeAsync"] = nameof(SessionChangesAuditTests.A_purge_of_sessions_over_for_a_week_leaves_one_event_and_keeps_the_rest),
         ["DemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
         ["ApprovalDemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
+        ["AlertEvaluator.EvaluateAsync"] = nameof(AlertChangesAuditTests.Raising_reminding_and_clearing_leave_one_event_each_and_an_evaluation_without_change_none),
     };
 
     // Methods of those services that only read.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpsConsole.Domain.Alerts;
 using OpsConsole.Features.Alerts.Ingest;
 using OpsConsole.Platform.Data;
 
@@ -17,5 +18,10 @@ public static class AlertTables
         public DbSet<LiquidityActionCurrent> LiquidityActionsCurrent => db.Set<LiquidityActionCurrent>();
         public DbSet<TradeResultRecord> TradeResults => db.Set<TradeResultRecord>();
         public DbSet<ExecutorPairCurrent> ExecutorPairsCurrent => db.Set<ExecutorPairCurrent>();
+        public DbSet<AlertEvent> AlertEvents => db.Set<AlertEvent>();
+        public DbSet<ActiveAlert> ActiveAlerts => db.Set<ActiveAlert>();
+        public DbSet<AlertSilence> AlertSilences => db.Set<AlertSilence>();
+        public DbSet<AlertRuleRun> AlertRuleRuns => db.Set<AlertRuleRun>();
+        public DbSet<AlertEvaluatorState> AlertEvaluatorState => db.Set<AlertEvaluatorState>();
     }
 }

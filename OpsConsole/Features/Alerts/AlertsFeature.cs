@@ -1,10 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Alerts;
+using OpsConsole.Domain.Alerts.Rules;
 using OpsConsole.Features.Alerts.Ingest;
+using OpsConsole.Features.Alerts.Rules;
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Startup;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Alerts;
 
-/// <summary>Alerts: the signed ingest feeds and their tables.</summary>
+/// <summary>Alerts: the signed ingest feeds, the rules and their evaluator job, and the alerts live topic.</summary>
 public static class AlertsFeature
 {
     /// <summary>The scopes of the ingest endpoints, one each; operators write them in settings, so they never change.</summary>
@@ -21,6 +30,34 @@ public static class AlertsFeature
         services.AddMachineScope(InventoryScope);
         services.AddMachineScope(LiquidityActionsScope);
         services.AddMachineScope(TradeResultsScope);
+
+        static AlertSettings Settings(IServiceProvider sp) => sp.GetRequiredService<IOptions<AlertSettings>>().Value;
+        services.AddAlertRule<IReadOnlyList<PriceFact>, MarketPriceFacts>(sp => new ReferencePriceStale(Settings(sp).PriceStaleAfter));
+        services.AddAlertRule<IReadOnlyList<InventoryFact>, InventoryFacts>(sp => new InventorySnapshotStale(Settings(sp).InventoryStaleAfter));
+        services.AddAlertRule<IReadOnlyList<ExecutorPairFact>, ExecutorFacts>(_ => new ExecutorSubmissionFailed());
+        services.AddAlertRule<IReadOnlyList<LiquidityActionFact>, LiquidityActionFacts>(sp => new LiquidityActionStuck(Settings(sp).LiquidityStuckAfter));
+        services.AddAlertRule<IReadOnlyList<ExpiredApprovalFact>, ExpiredApprovalFacts>(sp => new ApprovalsExpired(Settings(sp).ApprovalsExpiredWindow));
+        services.AddAlertRule<IReadOnlyList<DeadLetterSourceFact>, DeadLetterFacts>(sp => new DeadLettersUnresolved(Settings(sp).DeadLettersUnresolvedAfter));
+
+        services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<AlertEffects>();
+        services.AddSingleton<AlertEvaluator>();
+        services.AddDeadLetterHandler<AlertEvaluationRetry>();
+        services.AddJob<AlertEvaluationJob, AlertSettings>(o => o.EvaluateSchedule);
+        services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers an alert rule: the Domain rule, built from the services (its settings), and the reader of its facts. This
+    /// is how every rule joins the evaluator, the funding rules as much as these.
+    /// </summary>
+    public static IServiceCollection AddAlertRule<TFacts, TReader>(this IServiceCollection services, Func<IServiceProvider, IAlertRule<TFacts>> rule)
+        where TReader : class, IAlertFacts<TFacts>
+    {
+        services.TryAddSingleton<TReader>();
+        services.TryAddSingleton<AlertRules>();
+        services.AddSingleton<IAlertRuleSource>(sp => new AlertRuleSource<TFacts>(rule(sp), sp.GetRequiredService<TReader>()));
         return services;
     }
 
