@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,15 @@ public sealed class AlertHarness : IAsyncDisposable
     public IServiceProvider Services => provider;
     public AlertEvaluator Evaluator => provider.GetRequiredService<AlertEvaluator>();
     public IngestStore Store => provider.GetRequiredService<IngestStore>();
+    public AlertResponses Responses => provider.GetRequiredService<AlertResponses>();
+    public AlertEvaluatorControl Control => provider.GetRequiredService<AlertEvaluatorControl>();
+
+    public static ClaimsPrincipal User(string email, string role) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Role, role)], "test"));
+
+    public static readonly ClaimsPrincipal Operator = User("operator@ops.test", Roles.Operator);
+    public static readonly ClaimsPrincipal Admin = User("admin@ops.test", Roles.Admin);
+    public static readonly ClaimsPrincipal Viewer = User("viewer@ops.test", Roles.Viewer);
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

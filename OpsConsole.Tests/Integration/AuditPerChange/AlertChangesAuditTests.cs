@@ -29,4 +29,33 @@ public sealed class AlertChangesAuditTests(DatabaseFixture fixture) : IClassFixt
             await AuditCounts.ActionsAsync(fixture.ConnectionString, AlertAuditActions.SubjectType, raised.EventId.ToString()));
         Assert.Equal([.. AlertHarness.Sent("alert.raised"), .. AlertHarness.Sent("alert.reminder.1")], await h.NoticesAsync(raised.EventId));
     }
+
+    [Fact]
+    public async Task Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none()
+    {
+        await h.PriceAsync("ATOM/EUR", h.Now);
+        await h.EvaluateAfterAsync(TimeSpan.FromMinutes(6));
+        var alert = (await h.EventsAsync(AlertCodes.ReferencePriceStale, "ATOM/EUR"))[0];
+
+        await h.Responses.AcknowledgeAsync(AlertHarness.Operator, alert.EventId, "seen");
+        await h.Responses.AcknowledgeAsync(AlertHarness.Operator, alert.EventId, "seen twice");
+        await h.Responses.SilenceAsync(AlertHarness.Operator, AlertCodes.ReferencePriceStale, "ATOM/EUR", TimeSpan.FromHours(1), "maintenance");
+        await h.Responses.SilenceAsync(AlertHarness.Viewer, AlertCodes.ReferencePriceStale, "ATOM/EUR", TimeSpan.FromHours(1), "not mine to say");
+        await using (var db = fixture.CreateContext())
+        {
+            var silence = db.AlertSilences.Single(s => s.ScopeKey == "ATOM/EUR").Id;
+            await h.Responses.EndSilenceAsync(AlertHarness.Operator, silence);
+            await h.Responses.EndSilenceAsync(AlertHarness.Operator, silence);
+            Assert.Equal([AlertAuditActions.Silenced, AlertAuditActions.SilenceEnded],
+                await AuditCounts.ActionsAsync(fixture.ConnectionString, AlertAuditActions.SilenceSubjectType, silence.ToString()));
+        }
+        await h.Control.PauseAsync(AlertHarness.Admin);
+        await h.Control.PauseAsync(AlertHarness.Admin);
+        await h.Control.ResumeAsync(AlertHarness.Admin);
+
+        Assert.Equal([AlertAuditActions.Raised, AlertAuditActions.Acknowledged],
+            await AuditCounts.ActionsAsync(fixture.ConnectionString, AlertAuditActions.SubjectType, alert.EventId.ToString()));
+        Assert.Equal([AlertAuditActions.EvaluatorPaused, AlertAuditActions.EvaluatorResumed],
+            await AuditCounts.ActionsAsync(fixture.ConnectionString, AlertAuditActions.EvaluatorSubjectType, AlertAuditActions.EvaluatorSubjectId));
+    }
 }

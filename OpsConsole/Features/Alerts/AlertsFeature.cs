@@ -22,6 +22,9 @@ public static class AlertsFeature
     public const string LiquidityActionsScope = "LiquidityActions:Ingest";
     public const string TradeResultsScope = "TradeResults:Ingest";
 
+    /// <summary>May acknowledge and silence alerts: every role that acts (everyone but Viewers, who only read).</summary>
+    public const string Responders = "ops:respond-alerts";
+
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration config)
     {
         services.AddCheckedSettings<AlertSettings>(config);
@@ -42,6 +45,10 @@ public static class AlertsFeature
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<AlertEffects>();
         services.AddSingleton<AlertEvaluator>();
+        services.AddSingleton<AlertResponses>();
+        services.AddSingleton<AlertEvaluatorControl>();
+        services.AddAuthorizationBuilder().AddPolicy(Responders, p => p.RequireAuthenticatedUser()
+            .RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Remediator, Roles.Admin));
         services.AddDeadLetterHandler<AlertEvaluationRetry>();
         services.AddJob<AlertEvaluationJob, AlertSettings>(o => o.EvaluateSchedule);
         services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
