@@ -57,8 +57,7 @@ public sealed class AlertEvaluator(
         {
             var db = attempt.Db;
             var active = await db.ActiveAlerts.ToListAsync(token);
-            var silences = await db.AlertSilences.AsNoTracking().Where(s => s.StartsAt <= now && s.EndsAt > now && (s.EndedAt == null || s.EndedAt > now))
-                .ToListAsync(token);
+            var silences = await AlertQuery.InForce(db, now).ToListAsync(token);
             bool Silenced(ActiveAlert a) => silences.Any(s => s.Covers(a.Code, a.ScopeKey, now));
             var renotify = settings.Value.RenotifyAfter;
             var changes = AlertEvaluation.Decide(active, evaluated, conditions);

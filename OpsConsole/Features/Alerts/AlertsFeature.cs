@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Alerts;
@@ -13,7 +14,8 @@ using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Alerts;
 
-/// <summary>Alerts: the signed ingest feeds, the rules and their evaluator job, and the alerts live topic.</summary>
+/// <summary>Alerts: the signed ingest feeds, the rules and their evaluator job, acknowledgements and silences, the state
+/// API, the counts on /metrics, and the alerts live topic.</summary>
 public static class AlertsFeature
 {
     /// <summary>The scopes of the ingest endpoints, one each; operators write them in settings, so they never change.</summary>
@@ -21,6 +23,12 @@ public static class AlertsFeature
     public const string InventoryScope = "Inventory:Ingest";
     public const string LiquidityActionsScope = "LiquidityActions:Ingest";
     public const string TradeResultsScope = "TradeResults:Ingest";
+
+    /// <summary>The scope a machine-client key needs to read /api/alerts/state; operators write it in settings, so it never changes.</summary>
+    public const string ReadScope = "Alerts:Read";
+
+    /// <summary>/api/alerts/state: anyone signed in (every role reads alerts), or a machine client holding Alerts:Read.</summary>
+    public const string ApiReaders = "ops:read-alerts-api";
 
     /// <summary>May acknowledge and silence alerts: every role that acts (everyone but Viewers, who only read).</summary>
     public const string Responders = "ops:respond-alerts";
@@ -47,6 +55,13 @@ public static class AlertsFeature
         services.AddSingleton<AlertEvaluator>();
         services.AddSingleton<AlertResponses>();
         services.AddSingleton<AlertEvaluatorControl>();
+        services.AddSingleton<AlertQuery>();
+        services.AddHostedService<AlertMetrics>();
+        services.AddMachineScope(ReadScope);
+        // Cookie first: its challenge only sets the status, and the machine challenge that follows writes the problem body.
+        services.AddAuthorizationBuilder().AddPolicy(ApiReaders, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
+            .RequireScopeOrRole(ReadScope, Roles.All));
         services.AddAuthorizationBuilder().AddPolicy(Responders, p => p.RequireAuthenticatedUser()
             .RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Remediator, Roles.Admin));
         services.AddDeadLetterHandler<AlertEvaluationRetry>();
@@ -71,6 +86,7 @@ public static class AlertsFeature
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
         app.MapIngestApi();
+        app.MapAlertsApi();
         return app;
     }
 }
