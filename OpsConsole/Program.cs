@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
@@ -32,6 +33,7 @@ try
         .AddNotifications(builder.Configuration)
         .AddDeadLetters(builder.Configuration)
         .AddApprovals(builder.Configuration)
+        .AddAlerts(builder.Configuration)
         .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();
@@ -50,6 +52,7 @@ try
     app.MapNotifications();
     app.MapDeadLetters();
     app.MapApprovals();
+    app.MapAlerts();
     app.MapSystemFeature();
     await app.RunAsync();
     return 0;

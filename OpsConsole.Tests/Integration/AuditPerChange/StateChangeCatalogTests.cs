@@ -59,6 +59,12 @@ public class StateChangeCatalogTests
         ["SessionPurge.PurgeAsync"] = nameof(SessionChangesAuditTests.A_purge_of_sessions_over_for_a_week_leaves_one_event_and_keeps_the_rest),
         ["DemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
         ["ApprovalDemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
+        ["AlertEvaluator.EvaluateAsync"] = nameof(AlertChangesAuditTests.Raising_reminding_and_clearing_leave_one_event_each_and_an_evaluation_without_change_none),
+        ["AlertResponses.AcknowledgeAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertResponses.SilenceAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertResponses.EndSilenceAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertEvaluatorControl.PauseAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertEvaluatorControl.ResumeAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
     };
 
     // Methods of those services that only read.
