@@ -6,6 +6,7 @@ using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.SystemStatus;
+using OpsConsole.Features.Wall;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Jobs;
@@ -34,6 +35,7 @@ try
         .AddDeadLetters(builder.Configuration)
         .AddApprovals(builder.Configuration)
         .AddAlerts(builder.Configuration)
+        .AddWall(builder.Configuration)
         .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();

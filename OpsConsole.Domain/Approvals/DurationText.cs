@@ -23,4 +23,13 @@ public static class DurationText
     /// <summary>"3 h 5 m ago", or "just now" within the first minute.</summary>
     public static string Ago(DateTimeOffset at, DateTimeOffset now) =>
         now - at < TimeSpan.FromMinutes(1) ? "just now" : $"{Short(now - at)} ago";
+
+    /// <summary>"12 s ago" under a minute, then as <see cref="Short"/> ("3 m ago"); a moment ahead of the clock is "just now".
+    /// For what says how fresh it is, where the seconds matter.</summary>
+    public static string SecondsAgo(DateTimeOffset at, DateTimeOffset now) => (now - at) switch
+    {
+        var span when span < TimeSpan.Zero => "just now",
+        var span when span < TimeSpan.FromMinutes(1) => $"{(int)span.TotalSeconds} s ago",
+        var span => $"{Short(span)} ago",
+    };
 }

@@ -22,7 +22,7 @@ public sealed record SlaProgress(SlaStep Step, DateTimeOffset StartedAt, DateTim
 
     /// <summary>"Escalates in 2 h 10 m", "Expires in 3 h (business hours)", "Escalation overdue by 3 m".</summary>
     public string Label => IsOverdue
-        ? $"{Noun(Step)} overdue by {DurationText.Short(Left)}"
+        ? $"{SlaStages.StepNoun(Step)} overdue by {DurationText.Short(Left)}"
         : $"{Verb(Step)} in {DurationText.Short(Left, withDays: !InWorkingTime)}{(InWorkingTime ? " (business hours)" : "")}";
 
     /// <summary>The progress towards the request's next step at <paramref name="now"/>; null once it is decided or has
@@ -60,15 +60,6 @@ public sealed record SlaProgress(SlaStep Step, DateTimeOffset StartedAt, DateTim
         SlaStep.Escalate => "Escalates",
         SlaStep.EscalateFinal => "Escalates to top management",
         SlaStep.Expire => "Expires",
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
-    };
-
-    static string Noun(SlaStep step) => step switch
-    {
-        SlaStep.Remind => "Reminder",
-        SlaStep.Escalate => "Escalation",
-        SlaStep.EscalateFinal => "Final escalation",
-        SlaStep.Expire => "Expiry",
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 }

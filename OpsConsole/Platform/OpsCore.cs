@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
+using OpsConsole.Platform.Logging;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Platform;
@@ -15,6 +16,7 @@ public static class OpsCore
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        AdjustingLoggerFactory.Install(services);
         services.AddOpsDatabase(config);
         services.AddTransitions(config);
         // Features add their topics; the executor's announcements are checked against them.

@@ -20,7 +20,7 @@ try
         await db.Database.MigrateAsync();
     await SeedAsync(cs);
 
-    var query = new DeadLetterQuery(new Factory(options.Options));
+    var query = new DeadLetterQuery(new Factory(options.Options), TimeProvider.System);
     var now = DateTimeOffset.UtcNow;
     var cases = new (string Name, Func<Task> Run)[]
     {

@@ -39,11 +39,12 @@ public class LiveTopicRegistryTests
         Assert.Equal(LiveTopics.All.Order(), topics.Keys.Order());
         Assert.True(topics[LiveTopics.Notifications].IsPerUser);
         Assert.True(topics[LiveTopics.Sessions].IsPerUser);
-        Assert.Equal(OpsPolicies.ReadApprovals, topics[LiveTopics.Approvals].Policy);
-        Assert.Equal(OpsPolicies.ReadDeadLetters, topics[LiveTopics.DeadLetters].Policy);
+        // The wall's topics admit a wall display beside the roles that read them.
+        Assert.Equal(OpsPolicies.FollowApprovals, topics[LiveTopics.Approvals].Policy);
+        Assert.Equal(OpsPolicies.FollowDeadLetters, topics[LiveTopics.DeadLetters].Policy);
         Assert.Equal(OpsPolicies.ReadAudit, topics[LiveTopics.Audit].Policy);
         Assert.Equal(OpsPolicies.ReadSystem, topics[LiveTopics.Jobs].Policy);
-        Assert.Equal(OpsPolicies.ReadAlerts, topics[LiveTopics.Alerts].Policy);
+        Assert.Equal(OpsPolicies.FollowAlerts, topics[LiveTopics.Alerts].Policy);
         Assert.Equal(OpsPolicies.ReadAlerts, topics[LiveTopics.Funding].Policy);
     }
 

@@ -15,6 +15,15 @@ public static class UtcText
     /// <summary>To the minute, where seconds would only be noise: 2026-11-02 09:00.</summary>
     public static string Minutes(DateTimeOffset at) => Write(at, "yyyy-MM-dd HH:mm");
 
+    /// <summary>The time of day to the second, for a clock under a UTC heading: 09:00:00.</summary>
+    public static string Clock(DateTimeOffset at) => Write(at, "HH:mm:ss");
+
+    /// <summary>The date alone, for beside a clock: 2026-11-02.</summary>
+    public static string Date(DateTimeOffset at) => Write(at, "yyyy-MM-dd");
+
+    /// <summary>A UTC day, as a chart's axis and its table name it: 11-02.</summary>
+    public static string Day(DateOnly day) => day.ToString("MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>To the second, naming the zone, for text with no UTC heading (titles, sentences): 2026-11-02 09:00:00 UTC.</summary>
     public static string WithZone(DateTimeOffset at) => Format(at) + " UTC";
 

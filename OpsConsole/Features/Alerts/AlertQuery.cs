@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Alerts;
 using OpsConsole.Features.Alerts.Rules;
 using OpsConsole.Platform.Data;
@@ -7,7 +8,8 @@ namespace OpsConsole.Features.Alerts;
 
 /// <summary>Reads alerts for the page, the state API and the metrics: the active ones with their silences, the history,
 /// the rules with their last evaluation, the silences and the evaluator's state.</summary>
-public sealed class AlertQuery(IDbContextFactory<OpsDbContext> dbs, AlertRules rules, TimeProvider time)
+public sealed class AlertQuery(IDbContextFactory<OpsDbContext> dbs, AlertRules rules, IOptions<AlertSettings> settings, TimeProvider time)
+    : IAlertOverview
 {
     public const int MaxPageSize = 200;
     public static readonly TimeSpan RecentlyCleared = TimeSpan.FromDays(1);
@@ -22,6 +24,26 @@ public sealed class AlertQuery(IDbContextFactory<OpsDbContext> dbs, AlertRules r
             .OrderByDescending(e => e.OccurredAt).Take(MaxRecentlyCleared).ToListAsync(ct);
         return new AlertStateView(now, await EvaluatorAsync(db, ct), await ActiveAsync(db, new AlertFilter(), now, ct),
             [.. cleared.Select(AlertView.Event)], await RulesAsync(db, ct), await SilencesAsync(db, now, ct));
+    }
+
+    /// <summary>The active alerts with the evaluator's and the feeds' freshness, read in one go for a display.</summary>
+    public async Task<AlertOverview> ReadAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var active = await ActiveAsync(db, new AlertFilter(), now, ct);
+        var evaluator = await EvaluatorAsync(db, ct);
+        var lastEvaluated = await db.AlertRuleRuns.AsNoTracking().MaxAsync(r => r.LastEvaluatedAt, ct);
+        var window = settings.Value;
+        AlertFeedView[] feeds =
+        [
+            new("Reference prices", await db.MarketPricesCurrent.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.ReceivedAt, ct), window.PriceStaleAfter),
+            new("Inventory", await db.InventoryCurrent.AsNoTracking().MaxAsync(i => (DateTimeOffset?)i.ReceivedAt, ct), window.InventoryStaleAfter),
+            // A fill or a failure; the pairs' table keeps only those, and trades come as they come, so no window.
+            new("Trade executor", await db.ExecutorPairsCurrent.AsNoTracking()
+                .MaxAsync(p => p.LastFilledAt > p.LastFailedAt || p.LastFailedAt == null ? p.LastFilledAt : p.LastFailedAt, ct), null),
+        ];
+        return new AlertOverview(now, active, evaluator, lastEvaluated, SourceFreshness.EvaluatorSilentAfter(window.EvaluateInterval), feeds);
     }
 
     public async Task<IReadOnlyList<AlertView>> ActiveAsync(AlertFilter filter, CancellationToken ct = default)

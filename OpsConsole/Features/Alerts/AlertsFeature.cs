@@ -56,6 +56,7 @@ public static class AlertsFeature
         services.AddSingleton<AlertResponses>();
         services.AddSingleton<AlertEvaluatorControl>();
         services.AddSingleton<AlertQuery>();
+        services.AddSingleton<IAlertOverview>(sp => sp.GetRequiredService<AlertQuery>());
         services.AddHostedService<AlertMetrics>();
         services.AddMachineScope(ReadScope);
         // Cookie first: its challenge only sets the status, and the machine challenge that follows writes the problem body.
@@ -66,7 +67,7 @@ public static class AlertsFeature
             .RequireRole(Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Remediator, Roles.Admin));
         services.AddDeadLetterHandler<AlertEvaluationRetry>();
         services.AddJob<AlertEvaluationJob, AlertSettings>(o => o.EvaluateSchedule);
-        services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
+        services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.FollowAlerts));
         return services;
     }
 

@@ -43,8 +43,9 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalTimeline>();
         services.AddSingleton<ApprovalAssignees>();
         services.AddSingleton<IExpiredApprovals, ExpiredApprovals>();
+        services.AddSingleton<IApprovalStages, ApprovalStages>();
         services.AddMachineScope(SubmitScope);
-        services.AddLiveTopic(LiveTopics.Approvals, LiveAudience.HoldersOf(OpsPolicies.ReadApprovals));
+        services.AddLiveTopic(LiveTopics.Approvals, LiveAudience.HoldersOf(OpsPolicies.FollowApprovals));
         ApprovalActionRetry.Register(services);
         SlaStepRetry.Register(services);
         services.AddJob<SlaDueJob, SlaOptions>(o => JobSchedule.Every(o.DueJobInterval));

@@ -7,7 +7,7 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Features.DeadLetters;
 
 /// <summary>Reads dead letters for the pages and the API: paged lists, fingerprint groups, one record and its history.</summary>
-public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs) : IUnresolvedDeadLetters
+public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs, TimeProvider time) : IUnresolvedDeadLetters, IDeadLetterTrend
 {
     public const int MaxPageSize = 200;
     /// <summary>Groups shown at once; more distinct failures than this is a case for filters, not scrolling.</summary>
@@ -77,6 +77,32 @@ public sealed class DeadLetterQuery(IDbContextFactory<OpsDbContext> dbs) : IUnre
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.DeadLetters.CountAsync(d => d.Status == DeadLetterStatus.Unresolved, ct);
+    }
+
+    public async Task<IReadOnlyList<DeadLetterSourceCount>> UnresolvedBySourceAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var counts = await db.DeadLetters.AsNoTracking().Where(d => d.Status == DeadLetterStatus.Unresolved)
+            .GroupBy(d => d.Source)
+            .Select(g => new DeadLetterSourceCount(g.Key, g.Count(), g.Min(d => d.FirstFailedAt)))
+            .ToListAsync(ct);
+        return [.. counts.OrderByDescending(c => c.Unresolved).ThenBy(c => c.Source, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<DeadLetterDay>> OpenedPerDayAsync(int days, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        var first = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - days);
+        var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var opened = await db.DeadLetters.AsNoTracking().Where(d => d.FirstFailedAt >= since)
+            .Select(d => new { d.Source, d.FirstFailedAt }).ToListAsync(ct);
+        return
+        [
+            .. opened.GroupBy(d => (Day: DateOnly.FromDateTime(d.FirstFailedAt.UtcDateTime), d.Source))
+                .Select(g => new DeadLetterDay(g.Key.Day, g.Key.Source, g.Count()))
+                .OrderBy(d => d.Day).ThenBy(d => d.Source, StringComparer.Ordinal),
+        ];
     }
 
     public async Task<DeadLetter?> GetAsync(Guid id, CancellationToken ct = default)

@@ -31,12 +31,13 @@ public static class DeadLettersFeature
             .ValidateOnStart();
         services.AddSingleton<DeadLetterQuery>();
         services.AddSingleton<IUnresolvedDeadLetters>(sp => sp.GetRequiredService<DeadLetterQuery>());
+        services.AddSingleton<IDeadLetterTrend>(sp => sp.GetRequiredService<DeadLetterQuery>());
         services.AddSingleton<RemediationLedger>();
         services.AddSingleton<DeadLetterRemediation>();
         services.AddSingleton<DeadLetterPurge>();
         services.AddSingleton<DeadLetterRetryRecovery>();
         services.TryAddScoped<AggregateStateReaders>();
-        services.AddLiveTopic(LiveTopics.DeadLetters, LiveAudience.HoldersOf(OpsPolicies.ReadDeadLetters));
+        services.AddLiveTopic(LiveTopics.DeadLetters, LiveAudience.HoldersOf(OpsPolicies.FollowDeadLetters));
         services.AddMachineScope(ReadScope);
         // Cookie first: its challenge only sets the status, and the machine challenge that follows writes the problem body.
         services.AddAuthorizationBuilder().AddPolicy(ApiReaders, p => p

@@ -42,8 +42,10 @@ public static class IdentityFeature
         services.ConfigureApplicationCookie(ConfigureCookie);
         services.AddSessions(config);
         services.AddSignInLimits(config);
-        // Anything that does not say otherwise requires a signed-in user: a new page cannot be left open by mistake.
+        // Anything that does not say otherwise requires a signed-in user: a new page cannot be left open by mistake. A bare
+        // [Authorize] asks for a person, so a wall display's circuit opens no such page.
         services.AddAuthorizationBuilder().AddOpsPolicies()
+            .SetDefaultPolicy(OpsPolicies.Person)
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<DemoSeed>();
         services.AddStartupTask<RolesStartupTask>();

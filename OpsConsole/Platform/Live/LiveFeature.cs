@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Logging;
 
 namespace OpsConsole.Platform.Live;
 
@@ -7,6 +8,9 @@ namespace OpsConsole.Platform.Live;
 /// of topics that features fill with <see cref="AddLiveTopic"/>.</summary>
 public static class LiveFeature
 {
+    /// <summary>Who may open a /hubs/ops connection: any authenticated principal, a person or a wall display.</summary>
+    public const string HubPolicy = "live:connect";
+
     public static IServiceCollection AddLive(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<LiveOptions>()
@@ -20,8 +24,10 @@ public static class LiveFeature
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSignalR();
-        HubAnswersLogLevel.Install(services);
+        AdjustingLoggerFactory.Install(services);
         services.AddAuthorizationCore();
+        // Any signed-in principal may connect; what it may follow is each topic's audience (LiveAudienceCheck).
+        services.AddAuthorizationBuilder().AddPolicy(HubPolicy, p => p.RequireAuthenticatedUser());
         services.TryAddSingleton<LiveTopicRegistry>();
         services.AddSingleton<LiveAudienceCheck>();
         services.AddSingleton<LiveAnnouncer>();

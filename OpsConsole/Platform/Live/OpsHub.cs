@@ -15,7 +15,7 @@ namespace OpsConsole.Platform.Live;
 /// ends (sign-out, an ended session, a disabled user, changed roles) is closed by <see cref="LiveConnections"/>.
 /// </para>
 /// </summary>
-[Authorize]
+[Authorize(Policy = LiveFeature.HubPolicy)]
 public sealed class OpsHub(LiveAudienceCheck audience, LiveConnections connections) : Hub
 {
     public const string Path = "/hubs/ops";

@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OpsConsole.Platform.Security;
 
 namespace OpsConsole.Platform.MetricsScrape;
 
@@ -29,16 +28,11 @@ sealed class MetricsScrapeHandler(
         var expected = settings.CurrentValue.ScrapeToken;
         if (string.IsNullOrEmpty(expected))
             return Task.FromResult(AuthenticateResult.Fail($"Bearer scraping is off ({MetricsScrapeOptions.TokenSetting} is empty)"));
-        if (!Matches(header[BearerPrefix.Length..].Trim(), expected))
+        if (!Secrets.Match(header[BearerPrefix.Length..].Trim(), expected))
             return Task.FromResult(AuthenticateResult.Fail($"The bearer token does not match {MetricsScrapeOptions.TokenSetting}"));
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, ScraperName)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
-
-    /// <summary>Compares digests in constant time, so neither the content nor the length of the token leaks through timing.</summary>
-    static bool Matches(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

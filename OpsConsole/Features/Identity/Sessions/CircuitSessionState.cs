@@ -40,7 +40,8 @@ sealed class CircuitSessionState : ServerAuthenticationStateProvider, IDisposabl
     async Task WatchAsync(Task<AuthenticationState> state, CancellationToken ct)
     {
         var user = (await state).User;
-        if (user.Identity?.IsAuthenticated != true)
+        // A circuit opened without a session (a wall display) is not this check's to judge.
+        if (user.Identity?.IsAuthenticated != true || SessionClaims.SessionOf(user) is null)
             return;
         var changed = new SemaphoreSlim(0);
         using var subscription = feed.Subscribe(user, LiveTopics.Sessions, _ =>

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using OpsConsole.Features.Alerts;
+using OpsConsole.Features.Approvals;
+using OpsConsole.Features.DeadLetters;
+using OpsConsole.Platform.Live;
+
+namespace OpsConsole.Features.Wall;
+
+/// <summary>
+/// What every wall on this instance shows, read once for all of them: afresh when a wall opens or comes back, at once on
+/// each change of the alerts, approvals and dead-letters topics (followed as a wall display, so it sees what a wall may
+/// see), and every <see cref="RefreshEvery"/> while a wall is open, for the freshness of its sources and the SLA stages
+/// that move with time. Reads asked for while one runs are served by the next one, so a burst of changes or two hundred
+/// walls reconnecting cost one or two reads, never one each.
+/// </summary>
+public sealed partial class WallBoard(
+    IAlertOverview alerts,
+    IApprovalStages approvals,
+    IUnresolvedDeadLetters deadLetters,
+    ILiveFeed live,
+    LiveRelay relay,
+    TimeProvider time,
+    ILogger<WallBoard> log) : BackgroundService
+{
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+    public const int NextSteps = 5;
+    static readonly string[] Topics = [LiveTopics.Alerts, LiveTopics.Approvals, LiveTopics.DeadLetters];
+
+    readonly SemaphoreSlim reading = new(1, 1);
+    ImmutableList<Func<WallSnapshot, Task>> viewers = [];
+    long asked;
+    long answered;
+    WallSnapshot? current;
+
+    /// <summary>The last snapshot read, or null before the first.</summary>
+    public WallSnapshot? Current => current;
+
+    public int Viewers => viewers.Count;
+
+    /// <summary>Calls <paramref name="viewer"/> with each new snapshot until the returned handle is disposed.</summary>
+    public IDisposable Watch(Func<WallSnapshot, Task> viewer)
+    {
+        ImmutableInterlocked.Update(ref viewers, list => list.Add(viewer));
+        return new Leave(() => ImmutableInterlocked.Update(ref viewers, list => list.Remove(viewer)));
+    }
+
+    /// <summary>A snapshot read after this call began: a read already under way when it was asked does not count.</summary>
+    public async Task<WallSnapshot> RefreshAsync(CancellationToken ct = default)
+    {
+        var ticket = Interlocked.Increment(ref asked);
+        await reading.WaitAsync(ct);
+        try
+        {
+            if (Interlocked.Read(ref answered) >= ticket && current is { } fresh)
+                return fresh;
+            var covers = Interlocked.Read(ref asked);
+            var snapshot = await ReadAsync(ct);
+            current = snapshot;
+            Interlocked.Exchange(ref answered, covers);
+            foreach (var viewer in viewers)
+                _ = ShowAsync(viewer, snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    async Task<WallSnapshot> ReadAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            var alertsRead = alerts.ReadAsync(ct);
+            var approvalsRead = approvals.PendingAsync(NextSteps, ct);
+            var deadLettersRead = deadLetters.UnresolvedBySourceAsync(ct);
+            return new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, relay.IsListening);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            ReadFailed(log, ex);
+            // The last good state stays on the wall, marked with the time it could no longer be read.
+            return (current ?? WallSnapshot.Unread(now)) with { ReadFailedAt = current?.ReadFailedAt ?? now, LiveListening = relay.IsListening };
+        }
+    }
+
+    async Task ShowAsync(Func<WallSnapshot, Task> viewer, WallSnapshot snapshot)
+    {
+        try
+        {
+            await viewer(snapshot);
+        }
+        catch (Exception ex)
+        {
+            // A wall whose circuit just went away; the others are unaffected.
+            ViewerFailed(log, ex);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Followed for the life of the instance; a change only costs a read while a wall is open.
+        var display = WallAccess.Display("board");
+        List<LiveSubscription> following = [.. Topics.Select(topic => live.Subscribe(display, topic, OnChangeAsync))];
+        try
+        {
+            using var timer = new PeriodicTimer(RefreshEvery, time);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                if (!viewers.IsEmpty)
+                    await RefreshAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            following.ForEach(f => f.Dispose());
+        }
+    }
+
+    Task OnChangeAsync(LiveChange change)
+    {
+        // The relay waits for its handlers, so the read runs on its own.
+        if (!viewers.IsEmpty)
+            _ = RefreshQuietlyAsync();
+        return Task.CompletedTask;
+    }
+
+    async Task RefreshQuietlyAsync()
+    {
+        try
+        {
+            await RefreshAsync();
+        }
+        catch (Exception ex)
+        {
+            ReadFailed(log, ex);
+        }
+    }
+
+    sealed class Leave(Action leave) : IDisposable
+    {
+        int left;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref left, 1) == 0)
+                leave();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The wall could not read the current state; it keeps showing the last one it read")]
+    static partial void ReadFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A wall could not be shown a new snapshot")]
+    static partial void ViewerFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,100 @@
+// Blazor loads this module itself (a JS initializer served by the console), so the Content-Security-Policy needs no
+// inline script. It gives the alert wall, a TV nobody stands at, what a person would otherwise do: it keeps trying to
+// reconnect instead of giving up, shows when the live link dropped and when it came back, and once the circuit cannot be
+// resumed (an app restart or deploy, a cut longer than the server keeps circuits) reloads the page, with back-off, as
+// soon as the console answers again. Other pages keep Blazor's own reconnection.
+
+const wallPath = '/wall';
+const reloadsKey = 'opsconsole.wall.reloads';
+const backShownFor = 15000;
+
+const isWall = () => location.pathname.toLowerCase() === wallPath;
+
+// Blazor's own schedule for every other page: ten quick tries, then every 5 s, then every 30 s, 30 in all.
+const pageDelay = attempt => attempt >= 30 ? null : attempt < 10 ? 0 : attempt < 20 ? 5000 : 30000;
+// The wall tries at once, then every 1, 2, 4 and at most 5 s, for as long as it takes.
+const wallDelay = attempt => attempt === 0 ? 0 : Math.min(1000 * 2 ** (attempt - 1), 5000);
+
+export function beforeWebStart(options) {
+    options.circuit = options.circuit ?? {};
+    options.circuit.reconnectionOptions = {
+        ...(options.circuit.reconnectionOptions ?? {}),
+        maxRetries: undefined,
+        retryIntervalMilliseconds: attempt => (isWall() ? wallDelay(attempt) : pageDelay(attempt)),
+    };
+}
+
+export function afterWebStarted() {
+    // The page came up: the next loss starts its back-off afresh.
+    if (isWall())
+        sessionStorage.removeItem(reloadsKey);
+}
+
+const clock = () => new Date().toISOString().substring(11, 19);
+let lostAt = null;
+let backTimer = null;
+let reloading = false;
+
+// The event is sent to the banner and does not bubble, but a capturing listener on the document hears it first.
+document.addEventListener('components-reconnect-state-changed', event => {
+    if (!isWall() || !(event.target instanceof HTMLElement))
+        return;
+    const banner = event.target;
+    switch (event.detail?.state) {
+        case 'show':
+        case 'retrying':
+            linkDown(banner);
+            break;
+        case 'hide':
+            linkBack(banner);
+            break;
+        case 'rejected':
+        case 'failed':
+        case 'resume-failed':
+            linkDown(banner);
+            reloadWhenReady();
+            break;
+    }
+}, true);
+
+function linkDown(banner) {
+    clearTimeout(backTimer);
+    banner.classList.remove('wall-link-back');
+    if (lostAt === null) {
+        lostAt = clock();
+        banner.querySelector('[data-wall-lost-at]').textContent = lostAt;
+    }
+}
+
+function linkBack(banner) {
+    lostAt = null;
+    banner.querySelector('[data-wall-back-at]').textContent = clock();
+    banner.classList.add('wall-link-back');
+    clearTimeout(backTimer);
+    backTimer = setTimeout(() => banner.classList.remove('wall-link-back'), backShownFor);
+}
+
+// Reloads only once the console says it is ready, so the TV never lands on the browser's own error page, and waits
+// longer after each reload that did not bring the wall back (1, 2, 4 … at most 30 s, spread so many walls do not
+// return at the same moment).
+async function reloadWhenReady() {
+    if (reloading)
+        return;
+    reloading = true;
+    let attempt = Number(sessionStorage.getItem(reloadsKey) ?? 0);
+    for (;;) {
+        const wait = Math.min(1000 * 2 ** attempt, 30000) * (0.8 + Math.random() * 0.4);
+        attempt++;
+        sessionStorage.setItem(reloadsKey, String(attempt));
+        await new Promise(resolve => setTimeout(resolve, wait));
+        try {
+            const ready = await fetch('/readyz', { cache: 'no-store', credentials: 'same-origin' });
+            if (ready.ok) {
+                location.reload();
+                return;
+            }
+        } catch {
+            // Not answering yet; try again after the next wait.
+        }
+    }
+}
