@@ -33,4 +33,17 @@ public class DurationTextTests
         Assert.Equal("just now", DurationText.Ago(now.AddMinutes(2), now));
         Assert.Equal("3 h 5 m ago", DurationText.Ago(now.AddMinutes(-185), now));
     }
+
+    [Theory]
+    [InlineData(0, "0 s ago")]
+    [InlineData(12, "12 s ago")]
+    [InlineData(59, "59 s ago")]
+    [InlineData(3 * 60 + 5, "3 m ago")]
+    [InlineData(-5, "just now")]
+    public void Seconds_ago_counts_seconds_under_a_minute_and_then_the_two_largest_units(int seconds, string expected)
+    {
+        var now = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(expected, DurationText.SecondsAgo(now.AddSeconds(-seconds), now));
+    }
 }

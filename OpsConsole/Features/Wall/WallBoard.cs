@@ -18,7 +18,7 @@ public sealed partial class WallBoard(
     IApprovalStages approvals,
     IUnresolvedDeadLetters deadLetters,
     ILiveFeed live,
-    LiveRelay relay,
+    ILiveLink link,
     TimeProvider time,
     ILogger<WallBoard> log) : BackgroundService
 {
@@ -75,13 +75,13 @@ public sealed partial class WallBoard(
             var alertsRead = alerts.ReadAsync(ct);
             var approvalsRead = approvals.PendingAsync(NextSteps, ct);
             var deadLettersRead = deadLetters.UnresolvedBySourceAsync(ct);
-            return new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, relay.IsListening);
+            return new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, link.IsListening);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             ReadFailed(log, ex);
             // The last good state stays on the wall, marked with the time it could no longer be read.
-            return (current ?? WallSnapshot.Unread(now)) with { ReadFailedAt = current?.ReadFailedAt ?? now, LiveListening = relay.IsListening };
+            return (current ?? WallSnapshot.Unread(now)) with { ReadFailedAt = current?.ReadFailedAt ?? now, LiveListening = link.IsListening };
         }
     }
 

@@ -35,6 +35,7 @@ public static class LiveFeature
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
+        services.AddSingleton<ILiveLink>(sp => sp.GetRequiredService<LiveRelay>());
         services.AddSingleton<LiveConnections>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
         services.AddHealthChecks().AddCheck<LiveRelayCheck>("live", tags: ["ready"]);

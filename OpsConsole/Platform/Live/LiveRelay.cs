@@ -19,7 +19,7 @@ public sealed class LiveRelay(
     IHubContext<OpsHub> hub,
     IEnumerable<ISignalListener> listeners,
     TimeProvider time,
-    ILogger<LiveRelay> log) : BackgroundService
+    ILogger<LiveRelay> log) : BackgroundService, ILiveLink
 {
     /// <summary>The relay connection's application_name, so operators can find it in pg_stat_activity.</summary>
     public const string ApplicationName = "opsconsole-live";

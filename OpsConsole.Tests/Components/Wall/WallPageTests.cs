@@ -1,0 +1,108 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpsConsole.Features.Alerts;
+using OpsConsole.Features.Approvals;
+using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Wall;
+using OpsConsole.Features.Wall.Pages;
+using OpsConsole.Platform.Live;
+using OpsConsole.Tests.Components.Alerts;
+
+namespace OpsConsole.Tests.Components.Wall;
+
+/// <summary>The wall page on the real board, over the sources' readers as fakes: raises and clears arrive without a
+/// reload, a cleared tile fades and goes, a reconnect re-reads, and neither an empty nor an unreadable wall passes for an
+/// all-clear.</summary>
+[Trait("Category", "Component")]
+public class WallPageTests : ShellContext
+{
+    readonly FakeTimeProvider clock = new(AlertViews.Now);
+    readonly FakeAlertOverview alerts;
+
+    public WallPageTests()
+    {
+        alerts = new FakeAlertOverview(clock) { LastEvaluatedAt = AlertViews.Now };
+        Services.AddSingleton<TimeProvider>(clock);
+        Services.AddSingleton<IAlertOverview>(alerts);
+        Services.AddSingleton<IApprovalStages>(new FakeApprovalStages());
+        Services.AddSingleton<ILiveLink>(new FakeLiveLink());
+        Services.AddSingleton<WallBoard>();
+        Services.AddScoped<WallCircuit>();
+    }
+
+    WallBoard Board => Services.GetRequiredService<WallBoard>();
+
+    static AlertView Warning(string scope) => AlertViews.StalePrice() with { AlertEventId = Guid.NewGuid(), Severity = "Warning", ScopeKey = scope };
+
+    static IEnumerable<string> Scopes(IRenderedComponent<WallPage> page) =>
+        page.FindAll("[data-testid=wall-tile]").Select(t => t.GetAttribute("data-scope")!);
+
+    [Fact]
+    public async Task A_raise_and_a_clear_reach_the_open_wall_and_the_cleared_tile_fades_then_goes()
+    {
+        var price = AlertViews.StalePrice();
+        alerts.Active = [price];
+        var page = Render<WallPage>();
+        page.WaitForAssertion(() => Assert.Equal(["BTC/EUR"], Scopes(page)));
+
+        var inventory = Warning("treasury · EURE");
+        alerts.Active = [price, inventory];
+        await Board.RefreshAsync();
+        page.WaitForAssertion(() => Assert.Equal(["BTC/EUR", "treasury · EURE"], Scopes(page)));
+        Assert.Equal(["Critical: 1", "Warning: 1"], page.FindAll("h3").Select(h => h.TextContent.Trim()));
+        Assert.Equal("1 alert raised, 0 cleared at 09:30:00 UTC.", page.Find("[data-testid=live-status]").TextContent);
+
+        alerts.Active = [inventory];
+        await Board.RefreshAsync();
+        page.WaitForAssertion(() => Assert.Contains("wall-tile-leaving", page.Find($"[data-alert-id='{price.AlertEventId}']").ClassList));
+        Assert.Equal("Active alerts: 1", page.Find("#wall-alerts-heading").TextContent);
+
+        clock.Advance(WallPage.FadeFor + TimeSpan.FromSeconds(1));
+        page.WaitForAssertion(() => Assert.Equal(["treasury · EURE"], Scopes(page)));
+    }
+
+    [Fact]
+    public async Task After_a_reconnect_the_wall_reads_the_state_afresh_instead_of_trusting_what_it_heard_before()
+    {
+        var page = Render<WallPage>();
+        page.WaitForAssertion(() => Assert.Empty(Scopes(page)));
+        var circuit = Services.GetRequiredService<WallCircuit>();
+        await circuit.OnConnectionUpAsync(null!, CancellationToken.None);
+
+        // Raised while the link was down: no live change told the wall.
+        alerts.Active = [AlertViews.StalePrice()];
+        await circuit.OnConnectionUpAsync(null!, CancellationToken.None);
+
+        page.WaitForAssertion(() => Assert.Equal(["BTC/EUR"], Scopes(page)));
+    }
+
+    [Fact]
+    public void An_empty_wall_whose_evaluator_went_silent_says_it_is_no_all_clear()
+    {
+        alerts.LastEvaluatedAt = AlertViews.Now.AddMinutes(-5);
+
+        var page = Render<WallPage>();
+
+        var verdict = page.Find("[data-testid=wall-verdict]");
+        Assert.Contains("not an all-clear: Evaluator silent", verdict.TextContent);
+        Assert.Contains("wall-tone-attention", verdict.ClassList);
+    }
+
+    [Fact]
+    public async Task When_the_database_cannot_be_read_the_wall_keeps_its_tiles_and_says_it_is_out_of_date()
+    {
+        alerts.Active = [AlertViews.StalePrice()];
+        DeadLetterCount.BySource = [new DeadLetterSourceCount("dispatcher", 2, AlertViews.Now.AddMinutes(-10))];
+        var page = Render<WallPage>();
+        page.WaitForAssertion(() => Assert.Single(Scopes(page)));
+
+        alerts.Fail = true;
+        clock.Advance(TimeSpan.FromSeconds(3));
+        await Board.RefreshAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("Out of date", page.Find("[data-source=Wall]").TextContent));
+        Assert.Equal(["BTC/EUR"], Scopes(page));
+        Assert.Contains("Dead letters unresolved: 2", page.Find("[data-testid=wall-dead-letters]").TextContent);
+    }
+}
