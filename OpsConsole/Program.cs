@@ -3,8 +3,10 @@ using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Demo;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Features.Overview;
 using OpsConsole.Features.SystemStatus;
 using OpsConsole.Features.Wall;
 using OpsConsole.Platform;
@@ -36,7 +38,9 @@ try
         .AddApprovals(builder.Configuration)
         .AddAlerts(builder.Configuration)
         .AddWall(builder.Configuration)
-        .AddSystemFeature(builder.Configuration);
+        .AddOverview()
+        .AddSystemFeature(builder.Configuration)
+        .AddDemoFeeds(builder.Configuration);
 
     var app = builder.Build();
     // Settings first: a bad one stops start-up before anything touches the database.

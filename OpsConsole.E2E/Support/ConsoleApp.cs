@@ -117,6 +117,8 @@ public sealed class ConsoleApp : IAsyncLifetime
         psi.ArgumentList.Add(assembly);
         psi.Environment["Urls"] = BaseUrl.ToString().TrimEnd('/');
         psi.Environment["Demo__Enabled"] = demo ? "true" : "false";
+        // The living demo's feeds would raise and clear alerts of their own; a test that wants them asks.
+        psi.Environment["Demo__LiveFeeds"] = "false";
         psi.Environment["Embedded__DataDir"] = dataDir;
         // The key-protection certificate goes beside the cluster, never into the home folder of whoever runs the tests.
         psi.Environment["DataProtection__CertificatePath"] = Path.Combine(dataDir, "dataprotection.pfx");

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using OpsConsole.Platform.MachineAuth;
 
@@ -13,21 +10,12 @@ public sealed class DemoMachineClient(Uri baseUrl) : IDisposable
     public const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
     public const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
 
-    const string KeyId = "demo";
-    const string Secret = "demo-secret";
     readonly HttpClient http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(15) };
 
     public async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, object? body = null)
     {
-        var json = body is null ? "" : JsonSerializer.Serialize(body);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(method, pathAndQuery);
-        request.Headers.Add(MachineSignature.KeyHeader, KeyId);
-        request.Headers.Add(MachineSignature.TimestampHeader, timestamp);
-        request.Headers.Add(MachineSignature.SignatureHeader, MachineSignature.Compute(Secret, method.Method, pathAndQuery, timestamp,
-            MachineSignature.BodyHash(Encoding.UTF8.GetBytes(json))));
-        if (body is not null)
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var request = MachineRequests.Signed(method, pathAndQuery, MachineClientOptions.DemoKeyId, MachineClientOptions.DemoSecret,
+            DateTimeOffset.UtcNow, body is null ? null : JsonSerializer.Serialize(body));
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

@@ -22,11 +22,11 @@ sealed class FakeAlertOverview(TimeProvider time) : IAlertOverview
 sealed class FakeApprovalStages : IApprovalStages
 {
     public PendingApprovals Pending { get; set; } = PendingApprovals.None;
+    public IReadOnlyList<ApprovalDay> Outcomes { get; set; } = [];
 
     public Task<PendingApprovals> PendingAsync(int nextSteps, CancellationToken ct = default) => Task.FromResult(Pending);
 
-    public Task<IReadOnlyList<ApprovalDay>> OutcomesPerDayAsync(int days, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<ApprovalDay>>([]);
+    public Task<IReadOnlyList<ApprovalDay>> OutcomesPerDayAsync(int days, CancellationToken ct = default) => Task.FromResult(Outcomes);
 }
 
 sealed class FakeLiveLink : ILiveLink

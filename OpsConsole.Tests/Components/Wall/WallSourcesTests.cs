@@ -78,6 +78,6 @@ public class WallSourcesTests : ShellContext
         var list = RenderSources(Snapshot(Now.AddSeconds(-4), Now.AddSeconds(-20), listening: false, readFailed: Now.AddSeconds(-8)));
 
         Assert.Equal("Wall Out of date database unreachable since 8 s ago; showing the state as of 12 s ago", Text(list.Find("[data-source=Wall]")));
-        Assert.Equal("Live updates Reconnecting the wall re-reads every 5 s meanwhile", Text(list.Find("[data-source='Live updates']")));
+        Assert.Equal("Live updates Reconnecting the page re-reads every 5 s meanwhile", Text(list.Find("[data-source='Live updates']")));
     }
 }

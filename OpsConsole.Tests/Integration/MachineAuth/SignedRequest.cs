@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using OpsConsole.Platform.MachineAuth;
 
@@ -10,19 +7,8 @@ namespace OpsConsole.Tests.Integration.MachineAuth;
 static class SignedRequest
 {
     public static HttpRequestMessage Create(HttpMethod method, string pathAndQuery, string keyId, string secret,
-        DateTimeOffset at, string? body = null, string? sendBody = null)
-    {
-        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var bodyBytes = Encoding.UTF8.GetBytes(body ?? "");
-        var signature = MachineSignature.Compute(secret, method.Method, pathAndQuery, timestamp, MachineSignature.BodyHash(bodyBytes));
-        var request = new HttpRequestMessage(method, pathAndQuery);
-        request.Headers.Add(MachineSignature.KeyHeader, keyId);
-        request.Headers.Add(MachineSignature.TimestampHeader, timestamp);
-        request.Headers.Add(MachineSignature.SignatureHeader, signature);
-        if ((sendBody ?? body) is { } content)
-            request.Content = new StringContent(content, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        return request;
-    }
+        DateTimeOffset at, string? body = null, string? sendBody = null) =>
+        MachineRequests.Signed(method, pathAndQuery, keyId, secret, at, body, sendBody);
 
     public static HttpRequestMessage Bridge(HttpMethod method, string pathAndQuery, DateTimeOffset at, string? body = null) =>
         Create(method, pathAndQuery, "bridge", MachineAuthHost.BridgeSecret, at, body);

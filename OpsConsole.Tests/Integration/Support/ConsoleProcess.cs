@@ -50,6 +50,7 @@ public static class ConsoleProcess
         // Port 0 takes any free port: were the app to start serving, it would not exit and the wait times out.
         start.Environment["Urls"] = "http://127.0.0.1:0";
         start.Environment["DataProtection__CertificatePath"] = OpsAppFactory.CertificatePath;
+        start.Environment["Demo__LiveFeeds"] = "false";
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         return start;

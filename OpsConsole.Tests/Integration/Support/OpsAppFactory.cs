@@ -35,6 +35,8 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
         {
             [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = connectionString,
             ["Demo:Enabled"] = "true",
+            // The living demo's feeds post on their own; a test that wants them asks.
+            ["Demo:LiveFeeds"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             [KeyProtectionOptions.PathSetting] = CertificatePath,
         };

@@ -36,6 +36,7 @@ public static class NotificationsFeature
         services.AddSingleton<INotificationInbox, NotificationInbox>();
         services.AddSingleton<IRecipientQuietHours, StoredQuietHours>();
         services.AddSingleton<AccountPreferences>();
+        services.AddSingleton<IChannelHealth, ChannelHealth>();
         // Each person's bell pings: the subject id is the recipient's user id, and nobody else may follow them.
         services.AddLiveTopic(LiveTopics.Notifications, LiveAudience.SubjectUser);
         return services;

@@ -21,7 +21,7 @@ public sealed class JobControl(
     [FromKeyedServices(JobsFeature.SchedulerName)] IScheduler scheduler,
     IDbContextFactory<OpsDbContext> dbs,
     IAuthorizationService authorization,
-    GuardedTransitions transitions)
+    GuardedTransitions transitions) : IJobList
 {
     public async Task<IReadOnlyList<JobView>> ListAsync(CancellationToken ct = default)
     {

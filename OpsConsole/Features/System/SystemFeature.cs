@@ -12,6 +12,7 @@ public static class SystemFeature
     public static IServiceCollection AddSystemFeature(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<JobControl>();
+        services.AddScoped<IJobList>(sp => sp.GetRequiredService<JobControl>());
         services.AddLiveTopic(LiveTopics.Jobs, LiveAudience.HoldersOf(OpsPolicies.ReadSystem));
         // Funding has no feature folder yet; its own feature takes this line when it arrives.
         services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
