@@ -38,6 +38,30 @@ public class ClusteredSchedulerTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(journal.Firings.Values.Sum(), recorded.RunCount);
     }
 
+    [Fact]
+    public async Task An_instance_with_jobs_off_joins_no_cluster_and_runs_no_firing()
+    {
+        var journal = new FiringJournal();
+        void AddTick(IServiceCollection services, IConfiguration _)
+        {
+            services.AddSingleton(journal);
+            services.AddJob<TickJob>("tick-off", TimeSpan.FromSeconds(1));
+        }
+
+        await using (var off = await JobNode.StartAsync(fixture.ConnectionString, AddTick,
+            settings: new Dictionary<string, string?> { [JobsSettings.EnabledSetting] = "false" }))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+
+            Assert.Equal(SchedulerStatus.Created, await off.Scheduler.GetStatus());
+            Assert.DoesNotContain(off.Scheduler.SchedulerInstanceId, await ClusterMembersAsync());
+            // Its schedule is still declared, so the instances that run jobs and the System page know it.
+            Assert.NotNull(await off.Scheduler.GetTrigger(new TriggerKey("tick-off")));
+        }
+
+        Assert.Empty(journal.Firings);
+    }
+
     async Task<List<string>> ClusterMembersAsync()
     {
         await using var conn = new NpgsqlConnection(fixture.ConnectionString);

@@ -40,7 +40,9 @@ sealed class JobNode : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         var scheduler = host.Services.GetRequiredKeyedService<IScheduler>(JobsFeature.SchedulerName);
-        await Support.Poll.UntilAsync(() => scheduler.GetStatus().AsTask(), s => s == SchedulerStatus.Running);
+        // An instance that runs no jobs never starts its scheduler.
+        if (settings is null || !settings.TryGetValue(JobsSettings.EnabledSetting, out var enabled) || enabled != "false")
+            await Support.Poll.UntilAsync(() => scheduler.GetStatus().AsTask(), s => s == SchedulerStatus.Running);
         return new JobNode(host, scheduler);
     }
 

@@ -1,4 +1,5 @@
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Startup;
 using Quartz;
 
 namespace OpsConsole.Platform.Jobs;
@@ -19,6 +20,7 @@ public static class JobsFeature
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException($"ConnectionStrings:{DatabaseSetup.ConnectionName} must be set before jobs are added.");
 
+        services.AddCheckedSettings<JobsSettings>(config);
         services.AddSingleton<JobRunLog>();
         // A named scheduler keeps its parts keyed, so its wall clock does not replace the app's TimeProvider.
         services.AddQuartz(SchedulerName, q =>
@@ -38,7 +40,12 @@ public static class JobsFeature
         });
         // A restart re-declares each trigger; it continues from the last firing instead of firing afresh.
         services.Configure<QuartzOptions>(SchedulerName, o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // An instance with Jobs:Enabled false never starts its scheduler, so it never joins the cluster's firings; the
+        // scheduler still answers what is scheduled, for the System page.
+        var settings = new JobsSettings();
+        settings.Read(config);
+        if (settings.Enabled)
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using Quartz;
@@ -9,7 +10,8 @@ namespace OpsConsole.Platform.Wakeups;
 /// instance's commit arms it earlier; when it fires, this instance does the job's work itself (claims skip the rows
 /// another instance holds, so instances share the work), then asks the database when the job next has work and arms
 /// for that. Work still due after a run (rows another instance holds, or work that keeps failing) is looked at again
-/// after a pause that doubles up to <see cref="MaxPause"/>. A paused job is not run. The jobs' own schedules stay as
+/// after a pause that doubles up to <see cref="MaxPause"/>. A paused job is not run, nor any on an instance that runs
+/// no jobs (<see cref="JobsSettings"/>). The jobs' own schedules stay as
 /// the net under all of this.
 /// </summary>
 public sealed class WakeupTimers : ISignalListener, IDisposable
@@ -144,9 +146,11 @@ public sealed class WakeupTimers : ISignalListener, IDisposable
         }
     }
 
+    // An instance that runs no jobs (Jobs:Enabled false) counts every job as paused.
     async Task<bool> IsPausedAsync(string job) =>
-        services.GetKeyedService<IScheduler>(JobsFeature.SchedulerName) is { } scheduler
-        && await scheduler.GetTriggerState(new TriggerKey(job), stopping.Token) == TriggerState.Paused;
+        services.GetService<IOptions<JobsSettings>>()?.Value.Enabled == false
+        || services.GetKeyedService<IScheduler>(JobsFeature.SchedulerName) is { } scheduler
+            && await scheduler.GetTriggerState(new TriggerKey(job), stopping.Token) == TriggerState.Paused;
 
     static DateTimeOffset? Rested(Slot slot, DateTimeOffset? earliest)
     {
