@@ -13,7 +13,7 @@ namespace OpsConsole.E2E.Accessibility;
 [Trait("Category", "E2E")]
 public sealed class AccessibilityTests(ConsoleApp app, Chromium chromium)
 {
-    public static TheoryData<string> Visitors => new([.. DemoUser.All.Select(u => u.Email), RoutePaths.Anonymous]);
+    public static TheoryData<string> Visitors => new([.. DemoUser.All.Select(u => u.Email), RoutePaths.Anonymous, RoutePaths.WallDisplay]);
 
     [Theory]
     [MemberData(nameof(Visitors))]

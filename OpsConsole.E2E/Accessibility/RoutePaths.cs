@@ -12,8 +12,12 @@ public static class RoutePaths
     /// <summary>The visitor who is not signed in.</summary>
     public const string Anonymous = "anonymous";
 
+    /// <summary>A TV that opened the wall with the wall token and has no personal sign-in: it sees the wall, and every other
+    /// page sends it to the sign-in page.</summary>
+    public const string WallDisplay = "wall-display";
+
     /// <summary>
-    /// Opens each page as <paramref name="visitor"/> (a demo e-mail or <see cref="Anonymous"/>) and runs the check on it
+    /// Opens each page as <paramref name="visitor"/> (a demo e-mail, <see cref="Anonymous"/> or <see cref="WallDisplay"/>) and runs the check on it
     /// once it has settled; returns the pages checked. A page the visitor may not open leads to the sign-in page or the
     /// 403 notice, each checked once as a page of its own.
     /// </summary>
@@ -24,6 +28,8 @@ public static class RoutePaths
         var paths = await ConcreteAsync(app, chromium);
         await using var session = await chromium.OpenAsync(app, user, $"{name}-{visitor}");
         var page = session.Page;
+        if (visitor == WallDisplay)
+            await new WallPage(page).OpenWithTokenAsync();
         var visited = new HashSet<string>();
         foreach (var (route, path) in paths)
         {
@@ -32,8 +38,9 @@ public static class RoutePaths
             var refused = landed == "/login" && route.Template != "/login" || await new ShellPage(page).Forbidden.IsVisibleAsync();
             if (refused && route.Template != "/forbidden" || !visited.Add(landed))
                 continue;
-            // Without a sign-in there is no circuit (the hub needs one): such a visitor only ever sees prerendered pages.
-            await SettleAsync(page, AppRoutes.IsStatic(landed) || user is null);
+            // Without a sign-in there is no circuit (the hub needs one): such a visitor only ever sees prerendered pages,
+            // but for the wall display on the wall.
+            await SettleAsync(page, AppRoutes.IsStatic(landed) || user is null && !(visitor == WallDisplay && landed == "/wall"));
             await check(page, $"{visitor} on {path}");
         }
         return visited;

@@ -27,6 +27,7 @@ public sealed class ConsoleApp : IAsyncLifetime
     /// </summary>
     public ConsoleApp() : this(NewDataDir(), demo: true, keepData: false, logName: "app.log", new Dictionary<string, string>
     {
+        ["Wall__Token"] = WallToken,
         ["Notifications__Webhook__Url"] = $"http://127.0.0.1:{FreePort()}/receiver-down",
         ["Notifications__MaxAttempts"] = "1",
         ["Notifications__DispatchInterval"] = "00:00:01",
@@ -42,6 +43,26 @@ public sealed class ConsoleApp : IAsyncLifetime
         output = new AppOutput(Artifacts.PathFor(logName));
     }
 
+    /// <summary>The wall token of the run's apps: a TV opens the wall with /wall?token= and this.</summary>
+    public const string WallToken = "e2e-wall-token-0123456789abcdef0123456789abcdef";
+
+    /// <summary>
+    /// Another instance on the same database as <paramref name="primary"/> (its embedded server, reached over TCP), with
+    /// the same key-protection certificate and wall token, as instances behind a load balancer are.
+    /// </summary>
+    public static ConsoleApp BesideOf(ConsoleApp primary, string logName, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__OpsDb"] = primary.DatabaseConnectionString,
+            ["DataProtection__CertificatePath"] = primary.CertificatePath,
+            ["Wall__Token"] = WallToken,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            all[key] = value;
+        return new ConsoleApp(NewDataDir(), demo: true, keepData: false, logName, all);
+    }
+
     /// <summary>An extra app on a given folder, which it leaves in place, for tests of starting and stopping.</summary>
     public static ConsoleApp OnFolder(string dataDir, bool demo, string logName, IReadOnlyDictionary<string, string>? settings = null) =>
         new(dataDir, demo, keepData: true, logName, settings);
@@ -51,6 +72,18 @@ public sealed class ConsoleApp : IAsyncLifetime
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort()}/");
     public string DataDir => dataDir;
     public string ClusterPidFile => Path.Combine(dataDir, "cluster", "postmaster.pid");
+    string CertificatePath => Path.Combine(dataDir, "dataprotection.pfx");
+
+    /// <summary>How another instance reaches this app's embedded server: its port from the server's pid file, its
+    /// password from the file the app keeps beside the cluster.</summary>
+    public string DatabaseConnectionString => new Npgsql.NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = int.Parse(File.ReadLines(ClusterPidFile).Skip(3).First().Trim(), System.Globalization.CultureInfo.InvariantCulture),
+        Username = "ops",
+        Password = File.ReadAllText(Path.Combine(dataDir, "superuser.secret")).Trim(),
+        Database = "opsconsole",
+    }.ConnectionString;
     public string OutputTail => output.Tail();
     public int? ExitCode => process is { HasExited: true } p ? p.ExitCode : lastExitCode;
     int? lastExitCode;
@@ -121,7 +154,7 @@ public sealed class ConsoleApp : IAsyncLifetime
         psi.Environment["Demo__LiveFeeds"] = "false";
         psi.Environment["Embedded__DataDir"] = dataDir;
         // The key-protection certificate goes beside the cluster, never into the home folder of whoever runs the tests.
-        psi.Environment["DataProtection__CertificatePath"] = Path.Combine(dataDir, "dataprotection.pfx");
+        psi.Environment["DataProtection__CertificatePath"] = CertificatePath;
         psi.Environment["ConnectionStrings__OpsDb"] = ""; // the embedded server, even where the shell names another
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in extraSettings)
@@ -160,11 +193,30 @@ public sealed class ConsoleApp : IAsyncLifetime
             $"OpsConsole did not answer /readyz with 200 within {StartLimit.TotalSeconds:0} s (log: {output.LogPath}):{Environment.NewLine}{output.Tail()}");
     }
 
+    /// <summary>Stops the app as an operator does (SIGTERM), runs <paramref name="whileDown"/>, and starts it again on the
+    /// same address and settings; returns once it is ready again.</summary>
+    public async Task RestartAsync(Func<Task> whileDown)
+    {
+        await StopProcessAsync();
+        await whileDown();
+        process = Start(RepoPaths.AppAssembly);
+        await WaitUntilReadyAsync(process);
+    }
+
     public async Task StopAsync()
+    {
+        if (!await StopProcessAsync())
+            return;
+        output.Dispose();
+        if (!keepData)
+            await RemoveDataAsync();
+    }
+
+    async Task<bool> StopProcessAsync()
     {
         var app = Interlocked.Exchange(ref process, null);
         if (app is null)
-            return;
+            return false;
         using (app)
         {
             if (!app.HasExited && Signals.Send(app.Id, Signals.Terminate))
@@ -180,9 +232,7 @@ public sealed class ConsoleApp : IAsyncLifetime
             }
             lastExitCode = app.HasExited ? app.ExitCode : null;
         }
-        output.Dispose();
-        if (!keepData)
-            await RemoveDataAsync();
+        return true;
     }
 
     /// <summary>Stops a server the app left behind, if any, and deletes the folder.</summary>

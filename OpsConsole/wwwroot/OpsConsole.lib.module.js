@@ -7,6 +7,7 @@
 const wallPath = '/wall';
 const reloadsKey = 'opsconsole.wall.reloads';
 const backShownFor = 15000;
+const stableAfter = 60000;
 
 const isWall = () => location.pathname.toLowerCase() === wallPath;
 
@@ -25,9 +26,10 @@ export function beforeWebStart(options) {
 }
 
 export function afterWebStarted() {
-    // The page came up: the next loss starts its back-off afresh.
+    // A page that stays up a minute was a good reload: the next loss starts its back-off afresh. One whose circuit fails
+    // again at once keeps counting, so a wall that cannot come up waits longer between reloads.
     if (isWall())
-        sessionStorage.removeItem(reloadsKey);
+        setTimeout(() => sessionStorage.removeItem(reloadsKey), stableAfter);
 }
 
 const clock = () => new Date().toISOString().substring(11, 19);
@@ -74,27 +76,27 @@ function linkBack(banner) {
     backTimer = setTimeout(() => banner.classList.remove('wall-link-back'), backShownFor);
 }
 
-// Reloads only once the console says it is ready, so the TV never lands on the browser's own error page, and waits
-// longer after each reload that did not bring the wall back (1, 2, 4 … at most 30 s, spread so many walls do not
-// return at the same moment).
+// Reloads only once the console says it is ready, so the TV never lands on the browser's own error page: it asks every
+// 1, 2, 4, at most 5 s while the console is away, and then reloads after a pause that doubles with each reload in a row
+// that did not bring the wall back (1 s, 2 s … at most 60 s), spread so that many walls do not return at one moment.
 async function reloadWhenReady() {
     if (reloading)
         return;
     reloading = true;
-    let attempt = Number(sessionStorage.getItem(reloadsKey) ?? 0);
-    for (;;) {
-        const wait = Math.min(1000 * 2 ** attempt, 30000) * (0.8 + Math.random() * 0.4);
-        attempt++;
-        sessionStorage.setItem(reloadsKey, String(attempt));
-        await new Promise(resolve => setTimeout(resolve, wait));
-        try {
-            const ready = await fetch('/readyz', { cache: 'no-store', credentials: 'same-origin' });
-            if (ready.ok) {
-                location.reload();
-                return;
-            }
-        } catch {
-            // Not answering yet; try again after the next wait.
-        }
+    const spread = ms => ms * (0.8 + Math.random() * 0.4);
+    const sleep = ms => new Promise(resolve => setTimeout(resolve, spread(ms)));
+    for (let asked = 0; !(await ready()); asked++)
+        await sleep(Math.min(1000 * 2 ** asked, 5000));
+    const reloads = Number(sessionStorage.getItem(reloadsKey) ?? 0);
+    sessionStorage.setItem(reloadsKey, String(reloads + 1));
+    await sleep(Math.min(1000 * 2 ** reloads, 60000));
+    location.reload();
+}
+
+async function ready() {
+    try {
+        return (await fetch('/readyz', { cache: 'no-store', credentials: 'same-origin' })).ok;
+    } catch {
+        return false;
     }
 }

@@ -26,24 +26,23 @@ public sealed class AlertQuery(IDbContextFactory<OpsDbContext> dbs, AlertRules r
             [.. cleared.Select(AlertView.Event)], await RulesAsync(db, ct), await SilencesAsync(db, now, ct));
     }
 
-    /// <summary>The active alerts with the evaluator's and the feeds' freshness, read in one go for a display.</summary>
+    /// <summary>The active alerts with the evaluator's and the feeds' freshness, for a display: three round trips.</summary>
     public async Task<AlertOverview> ReadAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var active = await ActiveAsync(db, new AlertFilter(), now, ct);
-        var evaluator = await EvaluatorAsync(db, ct);
-        var lastEvaluated = await db.AlertRuleRuns.AsNoTracking().MaxAsync(r => r.LastEvaluatedAt, ct);
+        var times = await db.Database.SqlQueryRaw<AlertSourceTimes>(AlertSourceTimes.Sql).SingleAsync(ct);
         var window = settings.Value;
         AlertFeedView[] feeds =
         [
-            new("Reference prices", await db.MarketPricesCurrent.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.ReceivedAt, ct), window.PriceStaleAfter),
-            new("Inventory", await db.InventoryCurrent.AsNoTracking().MaxAsync(i => (DateTimeOffset?)i.ReceivedAt, ct), window.InventoryStaleAfter),
-            // A fill or a failure; the pairs' table keeps only those, and trades come as they come, so no window.
-            new("Trade executor", await db.ExecutorPairsCurrent.AsNoTracking()
-                .MaxAsync(p => p.LastFilledAt > p.LastFailedAt || p.LastFailedAt == null ? p.LastFilledAt : p.LastFailedAt, ct), null),
+            new("Reference prices", times.PricesHeardAt, window.PriceStaleAfter),
+            new("Inventory", times.InventoryHeardAt, window.InventoryStaleAfter),
+            // A fill or a failure; trades come as they come, so no window.
+            new("Trade executor", times.TradesHeardAt, null),
         ];
-        return new AlertOverview(now, active, evaluator, lastEvaluated, SourceFreshness.EvaluatorSilentAfter(window.EvaluateInterval), feeds);
+        return new AlertOverview(now, active, new AlertEvaluatorView(times.Paused, times.ChangedBy, times.ChangedAt), times.LastEvaluatedAt,
+            SourceFreshness.EvaluatorSilentAfter(window.EvaluateInterval), feeds);
     }
 
     public async Task<IReadOnlyList<AlertView>> ActiveAsync(AlertFilter filter, CancellationToken ct = default)

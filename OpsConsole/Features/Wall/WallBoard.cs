@@ -7,11 +7,11 @@ using OpsConsole.Platform.Live;
 namespace OpsConsole.Features.Wall;
 
 /// <summary>
-/// What every wall on this instance shows, read once for all of them: afresh when a wall opens or comes back, at once on
-/// each change of the alerts, approvals and dead-letters topics (followed as a wall display, so it sees what a wall may
-/// see), and every <see cref="RefreshEvery"/> while a wall is open, for the freshness of its sources and the SLA stages
-/// that move with time. Reads asked for while one runs are served by the next one, so a burst of changes or two hundred
-/// walls reconnecting cost one or two reads, never one each.
+/// What every wall on this instance shows, read once for all of them: afresh when a wall opens or comes back, every
+/// <see cref="RefreshEvery"/> while a wall is open (for the freshness of its sources and the SLA stages that move with
+/// time), and at once on each change of the alerts, approvals and dead-letters topics (followed as a wall display, so it
+/// sees what a wall may see), where only the part of that topic is read again. Reads asked for while one runs are
+/// served by the next one, so a burst of changes or two hundred walls reconnecting cost one or two reads, never one each.
 /// </summary>
 public sealed partial class WallBoard(
     IAlertOverview alerts,
@@ -24,12 +24,18 @@ public sealed partial class WallBoard(
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
     public const int NextSteps = 5;
-    static readonly string[] Topics = [LiveTopics.Alerts, LiveTopics.Approvals, LiveTopics.DeadLetters];
+    static readonly Dictionary<string, WallParts> Topics = new()
+    {
+        [LiveTopics.Alerts] = WallParts.Alerts,
+        [LiveTopics.Approvals] = WallParts.Approvals,
+        [LiveTopics.DeadLetters] = WallParts.DeadLetters,
+    };
 
     readonly SemaphoreSlim reading = new(1, 1);
     ImmutableList<Func<WallSnapshot, Task>> viewers = [];
     long asked;
     long answered;
+    int stale;
     WallSnapshot? current;
 
     /// <summary>The last snapshot read, or null before the first.</summary>
@@ -44,9 +50,12 @@ public sealed partial class WallBoard(
         return new Leave(() => ImmutableInterlocked.Update(ref viewers, list => list.Remove(viewer)));
     }
 
-    /// <summary>A snapshot read after this call began: a read already under way when it was asked does not count.</summary>
-    public async Task<WallSnapshot> RefreshAsync(CancellationToken ct = default)
+    /// <summary>A snapshot whose <paramref name="parts"/> were read after this call began: a read already under way when
+    /// it was asked does not count.</summary>
+    public async Task<WallSnapshot> RefreshAsync(WallParts parts = WallParts.All, CancellationToken ct = default)
     {
+        // The parts are marked before the ticket is taken, so the read that covers the ticket reads them.
+        Interlocked.Or(ref stale, (int)parts);
         var ticket = Interlocked.Increment(ref asked);
         await reading.WaitAsync(ct);
         try
@@ -54,7 +63,9 @@ public sealed partial class WallBoard(
             if (Interlocked.Read(ref answered) >= ticket && current is { } fresh)
                 return fresh;
             var covers = Interlocked.Read(ref asked);
-            var snapshot = await ReadAsync(ct);
+            var marked = (WallParts)Interlocked.Exchange(ref stale, 0);
+            // Before the first good read, and after a failed one, every part is read.
+            var snapshot = await ReadAsync(current is null || current.ReadFailedAt is not null ? WallParts.All : marked, ct);
             current = snapshot;
             Interlocked.Exchange(ref answered, covers);
             foreach (var viewer in viewers)
@@ -67,20 +78,25 @@ public sealed partial class WallBoard(
         }
     }
 
-    async Task<WallSnapshot> ReadAsync(CancellationToken ct)
+    async Task<WallSnapshot> ReadAsync(WallParts parts, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         try
         {
-            var alertsRead = alerts.ReadAsync(ct);
-            var approvalsRead = approvals.PendingAsync(NextSteps, ct);
-            var deadLettersRead = deadLetters.UnresolvedBySourceAsync(ct);
-            return new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, link.IsListening);
+            // The parts in parallel, each on a connection of its own; a part not asked for is kept as it was.
+            var alertsRead = parts.HasFlag(WallParts.Alerts) ? alerts.ReadAsync(ct) : Task.FromResult(current!.Alerts);
+            var approvalsRead = parts.HasFlag(WallParts.Approvals) ? approvals.PendingAsync(NextSteps, ct) : Task.FromResult(current!.Approvals);
+            var deadLettersRead = parts.HasFlag(WallParts.DeadLetters) ? deadLetters.UnresolvedBySourceAsync(ct) : Task.FromResult(current!.DeadLetters);
+            var read = new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, link.IsListening);
+            // The wall is as fresh as its oldest part: after a read of some parts, as of the last read of all.
+            return parts == WallParts.All ? read : read with { AsOf = current!.AsOf };
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             ReadFailed(log, ex);
-            // The last good state stays on the wall, marked with the time it could no longer be read.
+            // The parts read before the failure count as unread again, and the last good state stays on the wall, marked
+            // with the time it could no longer be read.
+            Interlocked.Or(ref stale, (int)parts);
             return (current ?? WallSnapshot.Unread(now)) with { ReadFailedAt = current?.ReadFailedAt ?? now, LiveListening = link.IsListening };
         }
     }
@@ -102,13 +118,13 @@ public sealed partial class WallBoard(
     {
         // Followed for the life of the instance; a change only costs a read while a wall is open.
         var display = WallAccess.Display("board");
-        List<LiveSubscription> following = [.. Topics.Select(topic => live.Subscribe(display, topic, OnChangeAsync))];
+        List<LiveSubscription> following = [.. Topics.Select(topic => live.Subscribe(display, topic.Key, change => OnChangeAsync(topic.Value)))];
         try
         {
             using var timer = new PeriodicTimer(RefreshEvery, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
                 if (!viewers.IsEmpty)
-                    await RefreshAsync(stoppingToken);
+                    await RefreshAsync(WallParts.All, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -119,19 +135,19 @@ public sealed partial class WallBoard(
         }
     }
 
-    Task OnChangeAsync(LiveChange change)
+    Task OnChangeAsync(WallParts part)
     {
         // The relay waits for its handlers, so the read runs on its own.
         if (!viewers.IsEmpty)
-            _ = RefreshQuietlyAsync();
+            _ = RefreshQuietlyAsync(part);
         return Task.CompletedTask;
     }
 
-    async Task RefreshQuietlyAsync()
+    async Task RefreshQuietlyAsync(WallParts part)
     {
         try
         {
-            await RefreshAsync();
+            await RefreshAsync(part);
         }
         catch (Exception ex)
         {

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using OpsConsole.Platform.MachineAuth;
+
+/// <summary>
+/// POST /api/ingest/market-prices at a fixed rate, open loop, each request signed when it is sent with the bench's key,
+/// as the ceiling's loadgen does: each latency is measured from the request's scheduled send time, so a slow server or
+/// a late scheduler counts against it (no coordinated omission). Bounded: rate × seconds requests, 10 s timeout each.
+/// </summary>
+static class IngestRate
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<string> RunAsync(BenchConsole console, int rate, int seconds)
+    {
+        var total = rate * seconds;
+        var latencies = new double[total];
+        var outcomes = new ConcurrentDictionary<string, int>();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = console.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var origin = DateTimeOffset.UtcNow;
+
+        async Task<bool> SendAsync(int i, long scheduled)
+        {
+            // One record per request, each a new observation of one of 1,000 pairs, so every request stores a row.
+            var body = JsonSerializer.Serialize(new
+            {
+                pair = $"R{Math.Abs(i) % 1000:D4}/EUR",
+                price = (61000m + i % 100).ToString(CultureInfo.InvariantCulture),
+                source = "bench",
+                observedAt = origin.AddMilliseconds(i),
+            }, Json);
+            using var request = MachineRequests.Signed(HttpMethod.Post, "/api/ingest/market-prices", BenchConsole.KeyId, console.KeySecret,
+                DateTimeOffset.UtcNow, body);
+            string outcome;
+            try
+            {
+                using var response = await http.SendAsync(request);
+                outcome = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex)
+            {
+                outcome = ex.GetType().Name;
+            }
+            if (i >= 0)
+                latencies[i] = Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds;
+            outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+            return outcome == "202";
+        }
+
+        for (var i = 1; i <= 20; i++)
+            await SendAsync(-i, Stopwatch.GetTimestamp());
+        outcomes.Clear();
+
+        var tasks = new Task<bool>[total];
+        double maxLag = 0;
+        var scheduler = new Thread(() =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < total; i++)
+            {
+                var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    var wait = (due - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
+                    if (wait >= 1)
+                        Thread.Sleep((int)wait);
+                    else
+                        Thread.Yield();
+                }
+                maxLag = Math.Max(maxLag, Stopwatch.GetElapsedTime(due).TotalMilliseconds);
+                tasks[i] = SendAsync(i, due);
+            }
+        });
+        var wall = Stopwatch.StartNew();
+        scheduler.Start();
+        scheduler.Join();
+        var ok = (await Task.WhenAll(tasks)).Count(x => x);
+        var p = new Percentiles(latencies);
+        var answered = string.Join(",", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}:{o.Value}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"rate={rate}/s seconds={seconds} sent={total} ok={ok} errors={total - ok} p50={p.P(0.50):F2} p95={p.P(0.95):F2} p99={p.P(0.99):F2} max={p.Max:F2} ms (wall {wall.Elapsed.TotalSeconds:F1} s, max send lag {maxLag:F2} ms, outcomes {answered})");
+    }
+}

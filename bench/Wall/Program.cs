@@ -1,0 +1,69 @@
+using System.Globalization;
+using Npgsql;
+using OpsConsole.Platform.Data;
+
+// The wall and the ingest at scale, on the app's own embedded PostgreSQL (127.0.0.1 only, in a temporary folder, removed
+// at the end), with the console built in Release run as its own process where a browser or HTTP client measures it:
+//   tick    [pairs=1000] [scopes=1000] [runs=31]   evaluator tick time, in process
+//   ingest  [rate=200] [seconds=60]                 POST /api/ingest/market-prices at a fixed rate, open loop
+//   latency [raises=100] [walls=200] [browsers=20]  committed raise → tile visible in headless Chromium, with walls wall
+//                                                   connections open, browsers of them wall pages (the rest hub connections)
+// With no mode, all three in that order. Build first: dotnet build OpsConsole -c Release && dotnet build bench/Wall -c Release
+var mode = args.FirstOrDefault() ?? "all";
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+
+var dir = Path.Combine(Path.GetTempPath(), $"opsconsole-bench-wall-{Guid.NewGuid():N}");
+Directory.CreateDirectory(dir);
+await using var pg = await EmbeddedPostgres.StartAsync(Path.Combine(dir, "pg"));
+// Interrupted (Ctrl+C, SIGTERM), the bench still stops the console it started and its PostgreSQL, and leaves nothing.
+AppDomain.CurrentDomain.ProcessExit += (_, _) => Leave(pg, dir);
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = false;
+    Leave(pg, dir);
+};
+try
+{
+    Console.WriteLine($"# wall bench {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC; {Environment.ProcessorCount} cores; load {MachineLoad.Average()}; PostgreSQL on 127.0.0.1:{pg.Port}");
+    if (mode is "all" or "tick")
+    {
+        await pg.EnsureDatabaseAsync("tick");
+        await EvaluatorTick.RunAsync(pg.ConnectionStringFor("tick"), Arg(1, 1000), Arg(2, 1000), Arg(3, 31));
+    }
+    if (mode is "all" or "ingest")
+    {
+        var cs = await DatabaseAsync(pg, "ingest");
+        await using var console = await BenchConsole.StartAsync(cs, dir);
+        Console.WriteLine($"Ingest, fixed rate (load {MachineLoad.Average()}):");
+        Console.WriteLine($"  {await IngestRate.RunAsync(console, Arg(1, 200), Arg(2, 60))}");
+        Console.WriteLine($"  (load {MachineLoad.Average()})");
+    }
+    if (mode is "all" or "latency")
+    {
+        var cs = await DatabaseAsync(pg, "latency");
+        // The evaluator every second, on this instance alone: a raise is committed within a second of its failed trade.
+        await using var console = await BenchConsole.StartAsync(cs, dir, new Dictionary<string, string> { ["Alerts__EvaluateInterval"] = "00:00:01" });
+        await RaiseLatency.RunAsync(console, cs, Arg(1, 100), Arg(2, 200), Arg(3, 20));
+    }
+    Console.WriteLine($"# done {DateTime.UtcNow:HH:mm:ss} UTC; load {MachineLoad.Average()}");
+}
+finally
+{
+    Leave(pg, dir);
+}
+
+static void Leave(EmbeddedPostgres pg, string dir)
+{
+    BenchConsole.StopAll();
+    NpgsqlConnection.ClearAllPools();
+    pg.StopAsync().GetAwaiter().GetResult();
+    if (Directory.Exists(dir))
+        Directory.Delete(dir, recursive: true);
+}
+
+// A database of its own per part, migrated by the console's own start-up; returns its connection string.
+static async Task<string> DatabaseAsync(EmbeddedPostgres pg, string name)
+{
+    await pg.EnsureDatabaseAsync(name);
+    return pg.ConnectionStringFor(name);
+}
