@@ -136,8 +136,13 @@ public sealed class KeyboardTests(ConsoleApp app, Chromium chromium)
         await keys.TabToAsync(session.Page.GetByTestId("acknowledge-confirm"));
         await keys.PressAsync("Enter");
 
-        await Expect(row.GetByTestId("alert-state")).ToHaveTextAsync("Acknowledged");
-        await Expect(row).ToContainTextAsync("venue contacted, retrying by hand");
+        // A failed submission clears when it is acknowledged: it leaves the active list, and the history says who cleared
+        // it and with what note.
+        await Expect(row).ToHaveCountAsync(0);
+        var cleared = session.Page.GetByTestId("alert-history").Locator("tr").Filter(new() { HasText = pair })
+            .Filter(new() { HasText = "Acknowledged by operator@demo.local" });
+        await Expect(cleared).ToContainTextAsync("venue contacted, retrying by hand");
+        await Expect(cleared.GetByTestId("history-status")).ToHaveTextAsync("cleared");
     }
 
     /// <summary>Tab to the button, Enter, type into the dialog's field (focused on open) and confirm, all by keyboard.</summary>

@@ -56,7 +56,9 @@ public sealed class AlertEvaluator(
         var outcome = await transitions.RunBatchAsync(Work, async (attempt, token) =>
         {
             var db = attempt.Db;
-            var active = await db.ActiveAlerts.ToListAsync(token);
+            // Read without tracking: most ticks change nothing, and tracking every raised alert (with its why) costs more than
+            // the evaluation itself once thousands are raised. What does change is attached below.
+            var active = await db.ActiveAlerts.AsNoTracking().ToListAsync(token);
             var silences = await AlertQuery.InForce(db, now).ToListAsync(token);
             bool Silenced(ActiveAlert a) => silences.Any(s => s.Covers(a.Code, a.ScopeKey, now));
             var renotify = settings.Value.RenotifyAfter;
@@ -81,8 +83,9 @@ public sealed class AlertEvaluator(
                     AlertEffects.Cleared(alert, ended, AlertEffects.EvaluatorActor)));
             }
             var staying = active.Except(changes.Clear.Select(c => c.Alert));
-            foreach (var alert in staying)
+            foreach (var alert in staying.Where(a => AlertNotices.Due(a, Silenced(a), renotify, now)))
             {
+                db.ActiveAlerts.Attach(alert);
                 if (await effects.ReminderAsync(db, alert, Silenced(alert), renotify, now, token) is { } reminder)
                     decisions.Add(TransitionDecision.Apply(nameof(AlertEventStatus.Raised), nameof(AlertEventStatus.Raised), reminder));
             }
