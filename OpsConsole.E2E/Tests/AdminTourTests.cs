@@ -11,13 +11,14 @@ namespace OpsConsole.E2E.Tests;
 public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
 {
     [Theory]
-    [InlineData("Overview", "Overview", "Ada Admin")]
+    [InlineData("Overview", "Overview", "Requests by SLA stage")]
     [InlineData("Audit", "Audit trail", "session.started")]
     [InlineData("System", "System", "MachineSignaturePurge")]
     [InlineData("Users", "Users", "operator@demo.local")]
     [InlineData("Dead letters", "Dead letters", "notification.deliver.webhook")]
     [InlineData("Approvals", "Approvals", "Mint 2,500 EURE for the Lisbon desk")]
     [InlineData("Alerts", "Alerts", "Evaluator running")]
+    [InlineData("Alert wall", "Alert wall", "Approvals pending")]
     [InlineData("SLA policies", "SLA policies", "From the settings")]
     public async Task Admin_opens_a_page_from_the_navigation(string link, string heading, string content)
     {

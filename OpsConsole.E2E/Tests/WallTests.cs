@@ -90,4 +90,22 @@ public sealed class WallTests(ConsoleApp app, Chromium chromium)
         Assert.Equal(nobody.Append("/wall").Order(StringComparer.Ordinal), display.Order(StringComparer.Ordinal));
         Assert.DoesNotContain("/", display);
     }
+
+    [Fact]
+    public async Task No_text_on_the_wall_is_smaller_than_24_px()
+    {
+        await using var session = await chromium.OpenAsync(app, user: null, nameof(No_text_on_the_wall_is_smaller_than_24_px));
+        await new WallPage(session.Page).OpenWithTokenAsync();
+
+        // Every element that shows text of its own, as drawn (hidden ones and the screen-reader-only status left out).
+        var sizes = await session.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main.wall *')]
+              .filter(e => e.getClientRects().length > 0 && !e.closest('.visually-hidden')
+                           && [...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim().length > 0))
+              .map(e => `${parseFloat(getComputedStyle(e).fontSize)} ${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 30)}"`)
+            """);
+
+        Assert.NotEmpty(sizes);
+        Assert.All(sizes, size => Assert.True(double.Parse(size.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) >= 24, size));
+    }
 }

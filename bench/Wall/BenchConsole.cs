@@ -51,8 +51,8 @@ sealed class BenchConsole(RunningConsole process, Uri baseUrl, string wallToken,
             ["MachineClients__Keys__bench__Secret"] = secret,
             ["MachineClients__Keys__bench__Tenant"] = "bench",
             ["MachineClients__Keys__bench__Scopes"] = "MarketPrices:Ingest,TradeResults:Ingest,Alerts:Read",
-            // The bench's own rate is the load; the per-key limit would refuse it.
-            ["RateLimits__Machine__PerKey"] = "1000000",
+            // The bench's own rate is the load (200 a second is 12,000 a minute); the per-key limit would refuse it.
+            ["RateLimits__Machine__PerKey"] = "100000",
             ["DataProtection__CertificatePath"] = Path.Combine(workDir, "dataprotection.pfx"),
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",

@@ -38,12 +38,17 @@ static class RaiseLatency
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        var context = await browser.NewContextAsync(new() { BaseURL = console.BaseUrl.ToString(), ViewportSize = new() { Width = 1920, Height = 1080 } });
-        context.SetDefaultTimeout(60_000);
-        var pages = new List<IPage> { await OpenAsync(context, $"/wall?token={console.WallToken}") };
-        // The rest share the first one's wall cookie; opened a few at a time, as TVs switched on in a room.
+        // Each wall in a browser context (a window) of its own, as each TV is: a tab behind another would not draw its frames.
+        var state = Path.Combine(Path.GetTempPath(), $"opsconsole-bench-wall-state-{Guid.NewGuid():N}.json");
+        var firstContext = await browser.NewContextAsync(Window(console));
+        var pages = new List<IPage> { await OpenAsync(firstContext, $"/wall?token={console.WallToken}") };
+        await firstContext.StorageStateAsync(new() { Path = state });
+        // The rest hold the first one's wall cookie; opened a few at a time, as TVs switched on in a room.
         for (var opened = 1; opened < browsers; opened += 4)
-            pages.AddRange(await Task.WhenAll(Enumerable.Range(0, Math.Min(4, browsers - opened)).Select(_ => OpenAsync(context, "/wall"))));
+            pages.AddRange(await Task.WhenAll(Enumerable.Range(0, Math.Min(4, browsers - opened))
+                .Select(async _ => await OpenAsync(await browser.NewContextAsync(Window(console, state)), "/wall"))));
+        File.Delete(state);
+        var context = firstContext;
         var cookie = (await context.CookiesAsync()).Single(c => c.Name == OpsConsole.Features.Wall.WallAccess.CookieName);
         var hubs = new List<HubConnection>();
         var heard = 0;
@@ -93,8 +98,16 @@ static class RaiseLatency
         return hub;
     }
 
+    static BrowserNewContextOptions Window(BenchConsole console, string? state = null) => new()
+    {
+        BaseURL = console.BaseUrl.ToString(),
+        ViewportSize = new() { Width = 1920, Height = 1080 },
+        StorageStatePath = state,
+    };
+
     static async Task<IPage> OpenAsync(IBrowserContext context, string path)
     {
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
