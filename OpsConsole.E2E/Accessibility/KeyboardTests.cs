@@ -136,8 +136,11 @@ public sealed class KeyboardTests(ConsoleApp app, Chromium chromium)
         await keys.TabToAsync(session.Page.GetByTestId("acknowledge-confirm"));
         await keys.PressAsync("Enter");
 
-        await Expect(row.GetByTestId("alert-state")).ToHaveTextAsync("Acknowledged");
-        await Expect(row).ToContainTextAsync("venue contacted, retrying by hand");
+        // A failed trade's alert is cleared by its acknowledgement: it leaves the active list for the history.
+        await Expect(row).ToHaveCountAsync(0);
+        var cleared = session.Page.GetByTestId("alert-history").Locator("tr").Filter(new() { HasText = pair })
+            .Filter(new() { Has = session.Page.GetByTestId("history-status").GetByText("cleared") });
+        await Expect(cleared).ToContainTextAsync($"Acknowledged by {DemoUser.Operator.Email}: venue contacted, retrying by hand");
     }
 
     /// <summary>Tab to the button, Enter, type into the dialog's field (focused on open) and confirm, all by keyboard.</summary>
