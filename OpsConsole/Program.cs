@@ -4,6 +4,7 @@ using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Features.Stellar;
 using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -32,6 +33,7 @@ try
         .AddNotifications(builder.Configuration)
         .AddDeadLetters(builder.Configuration)
         .AddApprovals(builder.Configuration)
+        .AddStellar(builder.Configuration)
         .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();

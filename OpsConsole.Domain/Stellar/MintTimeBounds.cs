@@ -11,8 +11,8 @@ public static class MintTimeBounds
     {
         if (submitWindow <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(submitWindow), submitWindow, "The submit window must be positive.");
-        if (slaExpiry is { } expiry && expiry <= now)
-            return (null, $"The request's SLA expired at {expiry.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; nothing is submitted after it.");
+        if (SubmissionRules.Guard(Approvals.ApprovalStatus.Approved, slaExpiry, now) is { } expired)
+            return (null, expired);
         var end = slaExpiry is { } e && e < now + submitWindow ? e : now + submitWindow;
         var maxTime = end.ToUnixTimeSeconds();
         if (maxTime <= now.ToUnixTimeSeconds())

@@ -15,7 +15,7 @@ public static class SubmissionRules
         status != ApprovalStatus.Approved
             ? $"The request is {status}, not Approved; only an approved mint is submitted."
             : slaExpiry is { } expiry && expiry <= now
-                ? $"The request's SLA expired at {expiry.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; nothing is submitted after it."
+                ? $"The request's SLA expired at {Utc(expiry)}; nothing is submitted after it."
                 : null;
 
     /// <summary>The status after a look-up; null when nothing is proven yet and the envelope can still land.</summary>
@@ -37,8 +37,8 @@ public static class SubmissionRules
                 $"Not found, but the network only remembers ledgers from {oldest} on, and the envelope could be in one from {submission.BuiltAtLedger} on. "
                 + "Check the issuing account's history before doing anything else.", null, null, null);
         return new(SubmissionStatus.TimeoutFailed,
-            $"Not found, and ledger {answer.LatestLedger} closed at {answer.LatestLedgerClosedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, after maxTime "
-            + $"{maxTime.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: it can never land. Resubmit the request to mint with a new approval.", null, null, null);
+            $"Not found, and ledger {answer.LatestLedger} closed at {Utc(answer.LatestLedgerClosedAt)}, after maxTime "
+            + $"{Utc(maxTime)}: it can never land. Resubmit the request to mint with a new approval.", null, null, null);
     }
 
     /// <summary>After a refused send was looked up and not found: SubmissionFailed with the codes, or null when the
@@ -69,6 +69,10 @@ public static class SubmissionRules
         SubmissionStatus.TimeoutFailed => ApprovalAction.MarkTimeoutFailed,
         _ => null,
     };
+
+    /// <summary>A moment in a reason, as the console's pages write them: 2026-11-02 09:00:00 UTC.</summary>
+    internal static string Utc(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
 
     static string Codes(string transaction, IReadOnlyList<string>? operations) =>
         string.Join(' ', new[] { transaction }.Concat(operations ?? []));
