@@ -15,6 +15,26 @@ public static class AccountLedgerXdr
         return Convert.ToBase64String(xdr.ToArray());
     }
 
+    /// <summary>A LedgerEntryData of type ACCOUNT with no subentries, inflation destination, flags, home domain or
+    /// signers, as a network answers for a plain account.</summary>
+    public static string WriteEntry(string accountId, long balance, long sequence)
+    {
+        var xdr = new XdrWriter();
+        xdr.Int32(LedgerEntryTypeAccount);
+        xdr.Int32(0);
+        xdr.FixedOpaque(StrKey.DecodeAccountId(accountId));
+        xdr.Int64(balance);
+        xdr.Int64(sequence);
+        xdr.UInt32(0);
+        xdr.UInt32(0);
+        xdr.UInt32(0);
+        xdr.VarOpaque([], 32);
+        xdr.FixedOpaque([1, 0, 0, 0]);
+        xdr.UInt32(0);
+        xdr.Int32(0);
+        return Convert.ToBase64String(xdr.ToArray());
+    }
+
     public static (string AccountId, long Sequence) ReadSequence(string ledgerEntryDataBase64)
     {
         var xdr = new XdrReader(Convert.FromBase64String(ledgerEntryDataBase64));

@@ -115,6 +115,19 @@ public class SubmissionRulesTests
     }
 
     [Fact]
+    public void An_account_entry_reads_back_its_account_and_sequence_and_another_entry_type_is_refused()
+    {
+        const string account = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
+
+        Assert.Equal((account, 4294967296L), AccountLedgerXdr.ReadSequence(AccountLedgerXdr.WriteEntry(account, 5, 4294967296)));
+        var trustline = Convert.FromBase64String(AccountLedgerXdr.WriteEntry(account, 5, 1));
+        trustline[3] = 1;
+        Assert.Throws<XdrFormatException>(() => AccountLedgerXdr.ReadSequence(Convert.ToBase64String(trustline)));
+        // LedgerEntryType ACCOUNT (0), then the AccountID: key type 0 and 32 bytes.
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, .. StrKey.DecodeAccountId(account)], Convert.FromBase64String(AccountLedgerXdr.LedgerKey(account)));
+    }
+
+    [Fact]
     public void The_mint_pays_the_requests_asset_from_the_issuer_at_the_next_sequence_and_refuses_another_issuer_or_no_bound()
     {
         var v = StellarVectors.Payment("alphanum4 USDC, text memo");

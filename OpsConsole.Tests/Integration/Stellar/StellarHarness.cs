@@ -38,11 +38,11 @@ public sealed class StellarHarness(DatabaseFixture fixture) : IAsyncLifetime
 
     /// <param name="network">Wraps the simulated network's client, to lose or change what it answers.</param>
     public IServiceProvider Instance(Func<IStellarNetwork, IStellarNetwork>? network = null, IReadOnlyDictionary<string, string?>? settings = null) =>
-        approvals.Instance(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        approvals.Instance(new Dictionary<string, string?>
         {
             ["Stellar:Mode"] = "Simulated",
             ["Stellar:SubmitWindow"] = "00:05:00",
-        }, (services, config) =>
+        }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), (services, config) =>
         {
             services.AddStellar(config);
             services.RemoveAll<SimulatedLedger>().AddSingleton(Ledger);

@@ -21,19 +21,19 @@ public static class StellarFeature
             case StellarMode.Horizon:
                 services.AddHttpClient<IStellarNetwork, HorizonClient>(HorizonClient.ClientName, (sp, c) =>
                         c.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<StellarOptions>>().Value.HorizonUrl))
-                    .AddStandardResilienceHandler();
+                    .WithStellarResilience();
                 break;
             case StellarMode.Rpc:
                 services.AddHttpClient<IStellarNetwork, StellarRpcClient>(StellarRpcClient.ClientName, (sp, c) =>
                         c.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<StellarOptions>>().Value.RpcUrl))
-                    .AddStandardResilienceHandler();
+                    .WithStellarResilience();
                 break;
             default:
                 services.AddSingleton(sp => new SimulatedLedger(sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<IOptions<StellarOptions>>().Value.NetworkPassphrase));
                 services.AddHttpClient<IStellarNetwork, StellarRpcClient>(StellarRpcClient.ClientName, c => c.BaseAddress = new Uri("http://simulated.stellar.invalid/"))
                     .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedRpcHandler(sp.GetRequiredService<SimulatedLedger>()))
-                    .AddStandardResilienceHandler();
+                    .WithStellarResilience();
                 break;
         }
         services.AddTransient<MintSubmitter>();

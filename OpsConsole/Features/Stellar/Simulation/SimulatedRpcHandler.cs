@@ -40,7 +40,7 @@ public sealed class SimulatedRpcHandler(SimulatedLedger ledger) : HttpMessageHan
         {
             var bytes = Convert.FromBase64String(key!.GetValue<string>());
             var account = StrKey.EncodeAccountId(bytes.AsSpan(8, 32));
-            entries.Add(new JsonObject { ["key"] = key.GetValue<string>(), ["xdr"] = AccountEntry(account, ledger.AccountSequence(account)), ["lastModifiedLedgerSeq"] = latest });
+            entries.Add(new JsonObject { ["key"] = key.GetValue<string>(), ["xdr"] = AccountLedgerXdr.WriteEntry(account, 10_000 * Stroops.PerUnit, ledger.AccountSequence(account)), ["lastModifiedLedgerSeq"] = latest });
         }
         return new() { ["entries"] = entries, ["latestLedger"] = latest };
     }
@@ -86,23 +86,4 @@ public sealed class SimulatedRpcHandler(SimulatedLedger ledger) : HttpMessageHan
     }
 
     static string Unix(DateTimeOffset t) => t.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A LedgerEntryData of type ACCOUNT with no subentries, flags, home domain or signers.</summary>
-    static string AccountEntry(string account, long sequence)
-    {
-        var xdr = new XdrWriter();
-        xdr.Int32(0);
-        xdr.Int32(0);
-        xdr.FixedOpaque(StrKey.DecodeAccountId(account));
-        xdr.Int64(10_000 * Stroops.PerUnit);
-        xdr.Int64(sequence);
-        xdr.UInt32(0);
-        xdr.UInt32(0);
-        xdr.UInt32(0);
-        xdr.VarOpaque([], 32);
-        xdr.FixedOpaque([1, 0, 0, 0]);
-        xdr.UInt32(0);
-        xdr.Int32(0);
-        return Convert.ToBase64String(xdr.ToArray());
-    }
 }
