@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Stellar;
@@ -201,6 +202,10 @@ public sealed class MintSubmissionTests(DatabaseFixture fixture) : IClassFixture
         Assert.Equal((SubmissionStatus.SubmissionFailed, "tx_failed op_no_trust"), (ended.Status, ended.ResultCodes));
         Assert.Contains("no trustline", ended.Reason);
         Assert.Equal(ApprovalStatus.SubmissionFailed, (await harness.RequestAsync(id)).Status);
+        await using var db = fixture.CreateContext();
+        var failed = await db.AuditEvents.SingleAsync(e => e.SubjectId == id.ToString() && e.Action == ApprovalAuditActions.SubmissionFailed);
+        Assert.Equal("mint.failed", failed.Details["notified"]![0]!.GetValue<string>());
+        Assert.Contains("no trustline", failed.Details["reason"]!.GetValue<string>());
     }
 
     [Fact]

@@ -21,6 +21,7 @@ namespace OpsConsole.Features.Stellar;
 /// </summary>
 public sealed class MintSubmitter(
     GuardedTransitions transitions,
+    IApprovalChangeEffects requestEffects,
     IStellarNetwork network,
     IssuerKey issuer,
     SourceAccountLock locks,
@@ -165,7 +166,8 @@ public sealed class MintSubmitter(
                 var change = ApprovalRules.Apply(request, ApprovalCommand.Mark(ApprovalAction.MarkSubmitted), Actor, now, sla.Value.Calendar);
                 if (!change.IsApplied)
                     return TransitionDecision.Refuse(change.Refusal!);
-                effects.Add(SubmissionEffects.ForRequest(request, change, submission));
+                effects.Add(await requestEffects.DescribeAsync(db, request, SubmissionEffects.Actor, change.AuditAction!, change.From,
+                    change.TierBefore, $"submission {submission.Id}, hash {submission.Hash}", change.Notices, token));
             }
             built = submission;
             return TransitionDecision.Apply("", nameof(SubmissionStatus.Built), effects);
@@ -317,7 +319,8 @@ public sealed class MintSubmitter(
                     var request = await db.ApprovalRequests.SingleAsync(r => r.Id == submission.RequestId, token);
                     var change = ApprovalRules.Apply(request, ApprovalCommand.Mark(action, verdict.Reason), Actor, now, sla.Value.Calendar);
                     if (change.IsApplied)
-                        effects.Add(SubmissionEffects.ForRequest(request, change, submission));
+                        effects.Add(await requestEffects.DescribeAsync(db, request, SubmissionEffects.Actor, change.AuditAction!, change.From,
+                            change.TierBefore, verdict.Reason, change.Notices, token));
                 }
                 if (SubmissionRules.MayRebuild(submission))
                     superseded = submission;

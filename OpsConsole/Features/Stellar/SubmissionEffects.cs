@@ -46,19 +46,4 @@ static class SubmissionEffects
     public static TransitionEffects RefusedRequest(Guid requestId, string reason) =>
         TransitionEffects.Of(new AuditEntry(Actor, StellarAuditActions.Refused, ApprovalAuditActions.SubjectType, requestId.ToString(),
             new JsonObject { ["reason"] = reason }));
-
-    /// <summary>The request's own event when the submission moves it (Submitted, Confirmed, TimeoutFailed, SubmissionFailed).</summary>
-    public static TransitionEffects ForRequest(ApprovalRequest request, ApprovalChange change, MintSubmission s) =>
-        TransitionEffects.Of(new AuditEntry(Actor, change.AuditAction!, ApprovalAuditActions.SubjectType, request.Id.ToString(), new JsonObject
-        {
-            ["from"] = change.From.ToString(),
-            ["to"] = request.Status.ToString(),
-            ["tier"] = request.Tier,
-            ["submission"] = s.Id.ToString(),
-            ["hash"] = s.Hash,
-        }), new LiveChange(LiveTopics.Approvals, LiveChange.Changed, request.Id.ToString(), new Dictionary<string, string>
-        {
-            ["status"] = request.Status.ToString(),
-            ["tier"] = request.Tier.ToString(CultureInfo.InvariantCulture),
-        }));
 }
