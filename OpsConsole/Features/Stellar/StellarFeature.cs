@@ -37,6 +37,7 @@ public static class StellarFeature
                 break;
         }
         services.AddTransient<MintSubmitter>();
+        services.AddSingleton<MintTransactions>();
         services.AddJob<StellarSubmissionJob, StellarOptions>(o => JobSchedule.Every(o.ReconcileInterval));
         return services;
     }
