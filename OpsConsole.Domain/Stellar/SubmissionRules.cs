@@ -74,6 +74,11 @@ public static class SubmissionRules
     internal static string Utc(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>Whom an Unknown mint is escalated to: whoever raised and whoever approved the request, Critical.</summary>
+    public static IReadOnlyList<ApprovalNotice> Escalation(ApprovalRequest request) =>
+        [.. new[] { request.RequestedBy, request.DecidedBy }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(person => new ApprovalNotice(request.Id, Notifications.NotificationEvents.MintUnknown, ApprovalAudience.Person(person)))];
+
     static string Codes(string transaction, IReadOnlyList<string>? operations) =>
         string.Join(' ', new[] { transaction }.Concat(operations ?? []));
 

@@ -12,7 +12,7 @@ public class NotificationEventsTests
             [("approval.requested", NotificationClass.Action), ("approval.reminder", NotificationClass.Action),
              ("approval.escalated", NotificationClass.Action), ("approval.escalated_final", NotificationClass.Critical),
              ("approval.expired", NotificationClass.Critical), ("approval.decided", NotificationClass.Info),
-             ("mint.failed", NotificationClass.Critical)],
+             ("mint.failed", NotificationClass.Critical), ("mint.unknown", NotificationClass.Critical)],
             NotificationEvents.All.Select(k => (k, NotificationEvents.ClassOf(k))));
     }
 

@@ -80,6 +80,31 @@ public sealed class MintSubmissionTests(DatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Not_found_after_max_time_when_the_network_forgot_the_ledgers_it_could_be_in_is_unknown_and_escalated_not_guessed()
+    {
+        var app = harness.Instance();
+        var id = await harness.ApprovedMintAsync(app);
+        var submitter = app.GetRequiredService<MintSubmitter>();
+        harness.Ledger.DropNext(1);
+        var submission = (await submitter.SubmitAsync(id))!;
+
+        harness.Clock.Advance(TimeSpan.FromMinutes(6));
+        harness.Ledger.ForgetBefore(submission.BuiltAtLedger + 1);
+        await submitter.ReconcileAsync(submission.Id);
+        await submitter.RunAsync(CancellationToken.None);
+
+        var unknown = Assert.Single(await harness.SubmissionsAsync(id));
+        Assert.Equal(SubmissionStatus.Unknown, unknown.Status);
+        Assert.Contains($"only remembers ledgers from {submission.BuiltAtLedger + 1}", unknown.Reason);
+        Assert.Equal(ApprovalStatus.Submitted, (await harness.RequestAsync(id)).Status);
+        await using var db = fixture.CreateContext();
+        var escalated = await db.AuditEvents.SingleAsync(e => e.SubjectId == id.ToString() && e.Action == ApprovalAuditActions.MintUnknown);
+        Assert.Equal("mint.unknown", escalated.Details["notified"]![0]!.GetValue<string>());
+        // Unknown is not open: later passes neither send nor look it up again.
+        Assert.Equal(["send PENDING", "lookup NOT_FOUND"], (await harness.AttemptsAsync(submission.Id)).Select(a => $"{a.Kind} {a.Answer}"));
+    }
+
+    [Fact]
     public async Task Try_again_later_sends_the_same_envelope_again_and_it_lands()
     {
         var app = harness.Instance();

@@ -322,6 +322,13 @@ public sealed class MintSubmitter(
                         effects.Add(await requestEffects.DescribeAsync(db, request, SubmissionEffects.Actor, change.AuditAction!, change.From,
                             change.TierBefore, verdict.Reason, change.Notices, token));
                 }
+                else if (verdict.Status == SubmissionStatus.Unknown)
+                {
+                    // Never guessed: the request stays Submitted and the people who raised and approved it are told, Critical.
+                    var request = await db.ApprovalRequests.SingleAsync(r => r.Id == submission.RequestId, token);
+                    effects.Add(await requestEffects.DescribeAsync(db, request, SubmissionEffects.Actor, ApprovalAuditActions.MintUnknown, request.Status,
+                        request.Tier, verdict.Reason, SubmissionRules.Escalation(request), token));
+                }
                 if (SubmissionRules.MayRebuild(submission))
                     superseded = submission;
             }
