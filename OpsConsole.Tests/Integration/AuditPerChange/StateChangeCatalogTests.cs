@@ -59,9 +59,10 @@ public class StateChangeCatalogTests
         ["SessionPurge.PurgeAsync"] = nameof(SessionChangesAuditTests.A_purge_of_sessions_over_for_a_week_leaves_one_event_and_keeps_the_rest),
         ["DemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
         ["ApprovalDemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
-        ["MintSubmitter.SubmitAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_that_finds_nothing_none),
-        ["MintSubmitter.ReconcileAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_that_finds_nothing_none),
-        ["MintSubmitter.RunAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_that_finds_nothing_none),
+        ["MintSubmitter.SubmitAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
+        ["MintSubmitter.ReconcileAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
+        ["MintSubmitter.RunAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
+        ["MintSubmitter.RetryAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
     };
 
     // Methods of those services that only read.

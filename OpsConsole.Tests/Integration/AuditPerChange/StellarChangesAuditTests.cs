@@ -18,7 +18,7 @@ public sealed class StellarChangesAuditTests(DatabaseFixture fixture) : IClassFi
     public Task DisposeAsync() => h.DisposeAsync();
 
     [Fact]
-    public async Task Building_sending_and_confirming_leave_one_event_each_and_a_lookup_that_finds_nothing_none()
+    public async Task Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none()
     {
         var app = h.Instance();
         var submitter = app.GetRequiredService<MintSubmitter>();
@@ -30,6 +30,9 @@ public sealed class StellarChangesAuditTests(DatabaseFixture fixture) : IClassFi
         var afterLookup = await AuditCounts.ActionsAsync(fixture.ConnectionString, StellarAuditActions.SubjectType, submission.Id.ToString());
         h.NextLedger();
         await submitter.RunAsync(CancellationToken.None);
+        // A retry of work already done changes nothing and leaves nothing.
+        Assert.True((await submitter.RetryAsync(MintSubmitter.RecordOperation, submission.Id)).Succeeded);
+        Assert.True((await submitter.RetryAsync(MintSubmitter.BuildOperation, id)).Succeeded);
 
         Assert.Equal([StellarAuditActions.Built, StellarAuditActions.Sent], afterLookup);
         Assert.Equal([StellarAuditActions.Built, StellarAuditActions.Sent, "stellar.submission_confirmed"],

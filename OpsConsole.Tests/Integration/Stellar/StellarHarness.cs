@@ -37,7 +37,9 @@ public sealed class StellarHarness(DatabaseFixture fixture) : IAsyncLifetime
     public Task DisposeAsync() => approvals.DisposeAsync();
 
     /// <param name="network">Wraps the simulated network's client, to lose or change what it answers.</param>
-    public IServiceProvider Instance(Func<IStellarNetwork, IStellarNetwork>? network = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+    /// <param name="more">Registers what a test needs beyond approvals and Stellar, e.g. the dead-letter remediation.</param>
+    public IServiceProvider Instance(Func<IStellarNetwork, IStellarNetwork>? network = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration>? more = null) =>
         approvals.Instance(new Dictionary<string, string?>
         {
             ["Stellar:Mode"] = "Simulated",
@@ -45,6 +47,7 @@ public sealed class StellarHarness(DatabaseFixture fixture) : IAsyncLifetime
         }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), (services, config) =>
         {
             services.AddStellar(config);
+            more?.Invoke(services, config);
             services.RemoveAll<SimulatedLedger>().AddSingleton(Ledger);
             if (network is not null)
             {

@@ -31,6 +31,8 @@ public sealed class MintSubmitter(
     TimeProvider time,
     ILogger<MintSubmitter> logger)
 {
+    public const string BuildOperation = "stellar.build";
+    public const string RecordOperation = "stellar.record";
     static readonly ApprovalActor Actor = ApprovalActor.System("stellar");
 
     /// <summary>The job's pass: submits approved mints, then reconciles open submissions; skipped while another
@@ -41,12 +43,13 @@ public sealed class MintSubmitter(
         if (held is null)
             return "skipped: another instance holds the issuing account";
         var submitted = 0;
+        var pass = new Pass(WhenExhausted.DeadLetter);
         foreach (var id in await ApprovedWithoutSubmissionAsync(ct))
-            if (await SubmitLockedAsync(id, null, ct) is not null)
+            if (await SubmitLockedAsync(id, null, pass, ct) is not null)
                 submitted++;
         var open = await OpenSubmissionsAsync(ct);
         foreach (var id in open)
-            await ReconcileLockedAsync(id, ct);
+            await ReconcileLockedAsync(id, pass, ct);
         return $"{submitted} submitted, {open.Count} reconciled";
     }
 
@@ -54,14 +57,14 @@ public sealed class MintSubmitter(
     public async Task<MintSubmission?> SubmitAsync(Guid requestId, CancellationToken ct = default)
     {
         await using var held = await locks.AcquireAsync(issuer.AccountId, ct);
-        return await SubmitLockedAsync(requestId, null, ct);
+        return await SubmitLockedAsync(requestId, null, new Pass(WhenExhausted.DeadLetter), ct);
     }
 
     /// <summary>Sends again or looks up one open submission, and records what the network answered.</summary>
     public async Task ReconcileAsync(Guid submissionId, CancellationToken ct = default)
     {
         await using var held = await locks.AcquireAsync(issuer.AccountId, ct);
-        await ReconcileLockedAsync(submissionId, ct);
+        await ReconcileLockedAsync(submissionId, new Pass(WhenExhausted.DeadLetter), ct);
     }
 
     async Task<List<Guid>> ApprovedWithoutSubmissionAsync(CancellationToken ct)
@@ -82,7 +85,7 @@ public sealed class MintSubmitter(
             .OrderBy(s => s.CreatedAt).Select(s => s.Id).Take(options.Value.BatchSize * 4).ToListAsync(ct);
     }
 
-    async Task<MintSubmission?> SubmitLockedAsync(Guid requestId, Guid? rebuildOf, CancellationToken ct)
+    async Task<MintSubmission?> SubmitLockedAsync(Guid requestId, Guid? rebuildOf, Pass pass, CancellationToken ct)
     {
         LedgerState latest;
         long accountSequence;
@@ -94,13 +97,14 @@ public sealed class MintSubmitter(
         catch (StellarNetworkException ex)
         {
             StellarLog.NetworkUnavailable(logger, "build", requestId, ex.Message);
+            pass.Fail($"The network did not answer: {ex.Message}");
             return null;
         }
         var passphrase = options.Value.NetworkPassphrase;
         MintSubmission? built = null;
-        var work = new TransitionContext(ApprovalAuditActions.SubjectType, requestId.ToString(), "stellar.build", DeadLetterSources.Sweeper, null,
+        var work = new TransitionContext(ApprovalAuditActions.SubjectType, requestId.ToString(), BuildOperation, DeadLetterSources.Sweeper, null,
             new JsonObject { ["requestId"] = requestId.ToString(), ["rebuildOf"] = rebuildOf?.ToString() });
-        await transitions.RunAsync(work, async (attempt, token) =>
+        var outcome = await transitions.RunAsync(work, async (attempt, token) =>
         {
             built = null;
             var db = attempt.Db;
@@ -173,30 +177,30 @@ public sealed class MintSubmitter(
             return TransitionDecision.Apply("", nameof(SubmissionStatus.Built), effects);
         }, ct);
         if (built is not null)
-            await SendLockedAsync(built, ct);
+            await SendLockedAsync(built, pass, ct);
         return built;
     }
 
-    async Task ReconcileLockedAsync(Guid submissionId, CancellationToken ct)
+    async Task ReconcileLockedAsync(Guid submissionId, Pass pass, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var submission = await db.StellarSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == submissionId, ct);
         if (submission is null || submission.Status is not (SubmissionStatus.Built or SubmissionStatus.Pending))
             return;
         if (submission.Status == SubmissionStatus.Built)
-            await SendLockedAsync(submission, ct);
+            await SendLockedAsync(submission, pass, ct);
         else
-            await LookUpLockedAsync(submission, null, [], false, ct);
+            await LookUpLockedAsync(submission, null, [], false, pass, ct);
     }
 
     /// <summary>Sends the stored envelope, the same bytes every time, unless its maxTime has passed.</summary>
-    async Task SendLockedAsync(MintSubmission submission, CancellationToken ct)
+    async Task SendLockedAsync(MintSubmission submission, Pass pass, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (submission.MaxTime is not { } maxTime || now >= maxTime)
         {
             // Too late to send; whether an earlier send landed is for the look-up to say.
-            await LookUpLockedAsync(submission, null, [Attempt(submission, "send", "NOT_SENT", null, "maxTime has passed")], true, ct);
+            await LookUpLockedAsync(submission, null, [Attempt(submission, "send", "NOT_SENT", null, "maxTime has passed")], true, pass, ct);
             return;
         }
         SendAnswer answer;
@@ -212,19 +216,19 @@ public sealed class MintSubmitter(
         switch (answer.Status)
         {
             case SendStatus.Pending or SendStatus.Duplicate:
-                await RecordAsync(submission, [log], markSent: true, verdict: null, sendRefused: false, ct);
+                await RecordAsync(submission, [log], markSent: true, verdict: null, sendRefused: false, pass, ct);
                 break;
             case SendStatus.TryAgainLater:
-                await RecordAsync(submission, [log], markSent: false, verdict: null, sendRefused: false, ct);
+                await RecordAsync(submission, [log], markSent: false, verdict: null, sendRefused: false, pass, ct);
                 break;
             default:
                 // A refusal or no answer: an envelope already in a ledger is refused too, so look it up first.
-                await LookUpLockedAsync(submission, answer.Status == SendStatus.Error ? answer : null, [log], false, ct);
+                await LookUpLockedAsync(submission, answer.Status == SendStatus.Error ? answer : null, [log], false, pass, ct);
                 break;
         }
     }
 
-    async Task LookUpLockedAsync(MintSubmission submission, SendAnswer? refused, List<SubmissionAttempt> log, bool sendRefused, CancellationToken ct)
+    async Task LookUpLockedAsync(MintSubmission submission, SendAnswer? refused, List<SubmissionAttempt> log, bool sendRefused, Pass pass, CancellationToken ct)
     {
         LookupAnswer answer;
         try
@@ -234,7 +238,7 @@ public sealed class MintSubmitter(
         catch (StellarNetworkException ex)
         {
             log.Add(Attempt(submission, "lookup", "NO_ANSWER", null, ex.Message));
-            await RecordAsync(submission, log, markSent: false, verdict: null, sendRefused, ct);
+            await RecordAsync(submission, log, markSent: false, verdict: null, sendRefused, pass, ct);
             return;
         }
         log.Add(Attempt(submission, "lookup", answer.Status switch
@@ -251,7 +255,7 @@ public sealed class MintSubmitter(
             if (verdict is null && refused.TransactionCode == "tx_bad_seq")
                 verdict = await SequenceVerdictAsync(submission, answer, log, ct);
         }
-        await RecordAsync(submission, log, markSent: false, verdict, sendRefused, ct);
+        await RecordAsync(submission, log, markSent: false, verdict, sendRefused, pass, ct);
     }
 
     /// <summary>Superseded only when a second look, at a later ledger, still finds the hash unknown and the account past
@@ -284,12 +288,12 @@ public sealed class MintSubmitter(
         };
     }
 
-    async Task RecordAsync(MintSubmission read, List<SubmissionAttempt> log, bool markSent, SubmissionVerdict? verdict, bool sendRefused, CancellationToken ct)
+    async Task RecordAsync(MintSubmission read, List<SubmissionAttempt> log, bool markSent, SubmissionVerdict? verdict, bool sendRefused, Pass pass, CancellationToken ct)
     {
-        var work = new TransitionContext(StellarAuditActions.SubjectType, read.Id.ToString(), "stellar.record", DeadLetterSources.Sweeper, null,
+        var work = new TransitionContext(StellarAuditActions.SubjectType, read.Id.ToString(), RecordOperation, DeadLetterSources.Sweeper, null,
             new JsonObject { ["requestId"] = read.RequestId.ToString(), ["hash"] = read.Hash });
         MintSubmission? superseded = null;
-        await transitions.RunAsync(work, async (attempt, token) =>
+        var outcome = await transitions.RunAsync(work, async (attempt, token) =>
         {
             superseded = null;
             var db = attempt.Db;
@@ -339,7 +343,36 @@ public sealed class MintSubmitter(
         if (verdict is not null)
             StellarLog.Decided(logger, read.Id, read.Hash, verdict.Status.ToString());
         if (superseded is not null)
-            await SubmitLockedAsync(superseded.RequestId, superseded.Id, ct);
+            await SubmitLockedAsync(superseded.RequestId, superseded.Id, pass, ct);
+    }
+
+    /// <summary>Redoes dead-lettered work the guarded way: builds for the request (never a blind resend), or sends the
+    /// stored envelope again or looks it up; a failure is handed back instead of becoming another record.</summary>
+    public async Task<RetryResult> RetryAsync(string operation, Guid id, CancellationToken ct = default)
+    {
+        await using var held = await locks.AcquireAsync(issuer.AccountId, ct);
+        var pass = new Pass(WhenExhausted.HandBack);
+        if (operation == BuildOperation)
+            await SubmitLockedAsync(id, null, pass, ct);
+        else
+            await ReconcileLockedAsync(id, pass, ct);
+        return pass.Failure is { } failure ? RetryResult.Failure(failure) : RetryResult.Success();
+    }
+
+    /// <summary>How far failures of one pass go: a dead letter each, or back to the retry that runs it.</summary>
+    sealed class Pass(WhenExhausted exhausted)
+    {
+        public WhenExhausted Exhausted { get; } = exhausted;
+        public string? Failure { get; private set; }
+
+        public void Fail(string reason) => Failure ??= reason;
+
+        public void Note(TransitionOutcome outcome) => Failure ??= outcome switch
+        {
+            TransitionOutcome.Failed failed => failed.Reason,
+            TransitionOutcome.DeadLettered dead => dead.Reason,
+            _ => null,
+        };
     }
 
     DateTimeOffset? SlaExpiry(ApprovalRequest request) =>

@@ -38,6 +38,7 @@ public static class StellarFeature
         }
         services.AddTransient<MintSubmitter>();
         services.AddSingleton<MintTransactions>();
+        SubmissionRetry.Register(services);
         services.AddJob<StellarSubmissionJob, StellarOptions>(o => JobSchedule.Every(o.ReconcileInterval));
         return services;
     }
