@@ -12,7 +12,7 @@ public static class StellarFeature
     public static IServiceCollection AddStellar(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<StellarOptions>().Bind(config.GetSection(StellarOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StellarOptions>>(new StellarOptionsValidator());
+        services.AddSingleton<IValidateOptions<StellarOptions>>(new StellarOptionsValidator(config.GetValue("Demo:Enabled", false)));
         services.AddSingleton<IssuerKey>();
         services.AddSingleton<SourceAccountLock>();
         var mode = config.GetValue($"{StellarOptions.Section}:Mode", StellarMode.Simulated);
