@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
@@ -34,6 +35,7 @@ try
         .AddDeadLetters(builder.Configuration)
         .AddApprovals(builder.Configuration)
         .AddStellar(builder.Configuration)
+        .AddAlerts(builder.Configuration)
         .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();
@@ -52,6 +54,7 @@ try
     app.MapNotifications();
     app.MapDeadLetters();
     app.MapApprovals();
+    app.MapAlerts();
     app.MapSystemFeature();
     await app.RunAsync();
     return 0;

@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace OpsConsole.E2E.Accessibility;
 
 /// <summary>The daily work done with the keyboard alone: approve, reject with its reason and escalate, from the inbox
-/// and from the request page; remediate a dead letter; and dialogs that keep focus inside and give it back.</summary>
+/// and from the request page; remediate a dead letter; acknowledge an alert; and dialogs that keep focus inside and
+/// give it back.</summary>
 [Collection(E2ECollection.Name)]
 [Trait("Category", "E2E")]
 public sealed class KeyboardTests(ConsoleApp app, Chromium chromium)
@@ -110,6 +111,33 @@ public sealed class KeyboardTests(ConsoleApp app, Chromium chromium)
         await keys.PressAsync("Enter");
 
         await Expect(session.Page.GetByTestId("status")).ToHaveTextAsync("Resolved");
+    }
+
+    [Fact]
+    public async Task Operator_acknowledges_an_alert_by_keyboard()
+    {
+        // A failed trade on a pair of its own raises executor_submission_failed at the evaluator's next run.
+        var pair = $"K{Marker()[..5].ToUpperInvariant()}/EUR";
+        using (var machine = new DemoMachineClient(app.BaseUrl))
+            await machine.SendAsync(HttpMethod.Post, "/api/ingest/trade-results",
+                new { tradeId = $"keyboard-{Marker()}", pair, status = "failed", reason = "venue rejected the order", at = DateTimeOffset.UtcNow });
+        await using var session = await chromium.OpenAsync(app, DemoUser.Operator, nameof(Operator_acknowledges_an_alert_by_keyboard));
+        var keys = new KeyboardOnly(session.Page);
+        await session.Page.GotoAsync("/alerts");
+        await new ShellPage(session.Page).WaitUntilInteractiveAsync();
+        var row = session.Page.GetByTestId("active-alerts").Locator("tr").Filter(new() { HasText = pair });
+        // Arrives live, without a reload, once the evaluator (every 10 s) has run.
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 45_000 });
+
+        await keys.TabToAsync(row.GetByTestId("acknowledge"));
+        await keys.PressAsync("Enter");
+        await Expect(session.Page.GetByRole(AriaRole.Dialog).GetByLabel("Note (optional)")).ToBeFocusedAsync();
+        await keys.TypeAsync("venue contacted, retrying by hand");
+        await keys.TabToAsync(session.Page.GetByTestId("acknowledge-confirm"));
+        await keys.PressAsync("Enter");
+
+        await Expect(row.GetByTestId("alert-state")).ToHaveTextAsync("Acknowledged");
+        await Expect(row).ToContainTextAsync("venue contacted, retrying by hand");
     }
 
     /// <summary>Tab to the button, Enter, type into the dialog's field (focused on open) and confirm, all by keyboard.</summary>

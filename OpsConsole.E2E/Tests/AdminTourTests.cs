@@ -17,6 +17,7 @@ public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
     [InlineData("Users", "Users", "operator@demo.local")]
     [InlineData("Dead letters", "Dead letters", "notification.deliver.webhook")]
     [InlineData("Approvals", "Approvals", "Mint 2,500 EURE for the Lisbon desk")]
+    [InlineData("Alerts", "Alerts", "Evaluator running")]
     [InlineData("SLA policies", "SLA policies", "From the settings")]
     public async Task Admin_opens_a_page_from_the_navigation(string link, string heading, string content)
     {

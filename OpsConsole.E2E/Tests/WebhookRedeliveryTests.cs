@@ -42,9 +42,10 @@ public sealed class WebhookRedeliveryTests(Chromium chromium)
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
 
             await Expect(page.GetByTestId("status")).ToHaveTextAsync("Resolved");
-            var delivered = JsonDocument.Parse(Assert.Single(receiver.Bodies)).RootElement;
-            Assert.Equal("approval.requested", delivered.GetProperty("event_key").GetString());
-            Assert.Equal(requestId, delivered.GetProperty("subject_id").GetString());
+            // The demo's own requests reach their SLA steps meanwhile and send webhooks too: this request's is delivered once.
+            var delivered = receiver.Bodies.Select(b => JsonDocument.Parse(b).RootElement)
+                .Where(b => b.GetProperty("subject_id").GetString() == requestId).ToList();
+            Assert.Equal("approval.requested", Assert.Single(delivered).GetProperty("event_key").GetString());
 
             await page.GotoAsync(new Uri(app.BaseUrl, "/audit?action=dead_letter.retried").ToString());
             await Expect(page.GetByText(DemoUser.Remediator.Email).First).ToBeVisibleAsync();

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
@@ -58,4 +60,19 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
         Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
         Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
     }
+
+    /// <summary>The page inside the providers the layout gives it, so its dialogs and snackbars render.</summary>
+    protected IRenderedComponent<IComponent> RenderInShell<TPage>(Guid? id = null) where TPage : IComponent => Render(b =>
+    {
+        b.OpenComponent<MudPopoverProvider>(0);
+        b.CloseComponent();
+        b.OpenComponent<MudDialogProvider>(1);
+        b.CloseComponent();
+        b.OpenComponent<MudSnackbarProvider>(2);
+        b.CloseComponent();
+        b.OpenComponent<TPage>(3);
+        if (id is { } value)
+            b.AddAttribute(4, "Id", value);
+        b.CloseComponent();
+    });
 }

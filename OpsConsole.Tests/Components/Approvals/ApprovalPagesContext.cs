@@ -70,21 +70,6 @@ public abstract class ApprovalPagesContext : DatabaseShellContext
         return await db.ApprovalRequests.AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
-    /// <summary>The page inside the providers the layout gives it, so its dialogs and snackbars render.</summary>
-    protected IRenderedComponent<IComponent> RenderInShell<TPage>(Guid? id = null) where TPage : IComponent => Render(b =>
-    {
-        b.OpenComponent<MudPopoverProvider>(0);
-        b.CloseComponent();
-        b.OpenComponent<MudDialogProvider>(1);
-        b.CloseComponent();
-        b.OpenComponent<MudSnackbarProvider>(2);
-        b.CloseComponent();
-        b.OpenComponent<TPage>(3);
-        if (id is { } value)
-            b.AddAttribute(4, "Id", value);
-        b.CloseComponent();
-    });
-
     /// <summary>Stores requests as they are, whatever their stage, without going through the service.</summary>
     protected async Task SeedAsync(params ApprovalRequest[] requests)
     {

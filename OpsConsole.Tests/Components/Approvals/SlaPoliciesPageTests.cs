@@ -37,17 +37,7 @@ public class SlaPoliciesPageTests : DatabaseShellContext
         SignIn(Admin, "Ada Admin", Roles.Admin);
     }
 
-    IRenderedComponent<IComponent> Open() => Render(b =>
-    {
-        b.OpenComponent<MudPopoverProvider>(0);
-        b.CloseComponent();
-        b.OpenComponent<MudDialogProvider>(1);
-        b.CloseComponent();
-        b.OpenComponent<MudSnackbarProvider>(2);
-        b.CloseComponent();
-        b.OpenComponent<SlaPoliciesPage>(3);
-        b.CloseComponent();
-    });
+    IRenderedComponent<IComponent> Open() => RenderInShell<SlaPoliciesPage>();
 
     // MudTextField ties its label to its input by id.
     static AngleSharp.Dom.IElement Input(IRenderedComponent<IComponent> page, string label) =>

@@ -8,11 +8,11 @@ namespace OpsConsole.Tests.Components.Layout;
 public class NavMenuTests : ShellContext
 {
     [Theory]
-    [InlineData(Roles.Admin, "Overview,Approvals,Dead letters,Audit,System,Users,SLA policies")]
-    [InlineData(Roles.Viewer, "Overview,Approvals,Dead letters,Audit,System")]
-    [InlineData(Roles.Remediator, "Overview,Dead letters,Audit")]
-    [InlineData(Roles.Manager, "Overview,Approvals,Audit")]
-    [InlineData(Roles.Operator, "Overview,Approvals")]
+    [InlineData(Roles.Admin, "Overview,Approvals,Alerts,Dead letters,Audit,System,Users,SLA policies")]
+    [InlineData(Roles.Viewer, "Overview,Approvals,Alerts,Dead letters,Audit,System")]
+    [InlineData(Roles.Remediator, "Overview,Alerts,Dead letters,Audit")]
+    [InlineData(Roles.Manager, "Overview,Approvals,Alerts,Audit")]
+    [InlineData(Roles.Operator, "Overview,Approvals,Alerts")]
     public void Shows_the_links_that_the_role_may_open(string role, string expected)
     {
         SignIn("someone@ops.test", "Someone", role);
@@ -29,7 +29,7 @@ public class NavMenuTests : ShellContext
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", "/approvals", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/approvals", "/alerts", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

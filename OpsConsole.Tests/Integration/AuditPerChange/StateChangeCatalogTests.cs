@@ -63,6 +63,12 @@ public class StateChangeCatalogTests
         ["MintSubmitter.ReconcileAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
         ["MintSubmitter.RunAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
         ["MintSubmitter.RetryAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
+        ["AlertEvaluator.EvaluateAsync"] = nameof(AlertChangesAuditTests.Raising_reminding_and_clearing_leave_one_event_each_and_an_evaluation_without_change_none),
+        ["AlertResponses.AcknowledgeAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertResponses.SilenceAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertResponses.EndSilenceAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertEvaluatorControl.PauseAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
+        ["AlertEvaluatorControl.ResumeAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
     };
 
     // Methods of those services that only read.

@@ -27,17 +27,7 @@ public class UsersPageTests(DatabaseFixture fixture) : ShellContext, IClassFixtu
         Services.AddSingleton(harness.Directory);
         Services.AddSingleton(harness.Services.GetRequiredService<UserSessions>());
         SignIn(admin, "Ada Admin", [Roles.Admin], new Claim(ClaimTypes.NameIdentifier, ada.Id));
-        var page = Render(b =>
-        {
-            b.OpenComponent<MudPopoverProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<MudDialogProvider>(1);
-            b.CloseComponent();
-            b.OpenComponent<MudSnackbarProvider>(2);
-            b.CloseComponent();
-            b.OpenComponent<Users>(3);
-            b.CloseComponent();
-        });
+        var page = RenderInShell<Users>();
         return (harness, page);
     }
 

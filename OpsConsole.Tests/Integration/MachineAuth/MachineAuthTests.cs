@@ -19,7 +19,8 @@ public class MachineAuthTests(MachineAuthApp app) : IClassFixture<MachineAuthApp
     {
         var scopes = app.Host.Services.GetRequiredService<MachineScopeRegistry>().All;
 
-        Assert.Equal(["Approvals:Submit", "DeadLetters:Read", "Metrics:Read"], scopes.Order(StringComparer.Ordinal));
+        Assert.Equal(["Alerts:Read", "Approvals:Submit", "DeadLetters:Read", "Inventory:Ingest", "LiquidityActions:Ingest", "MarketPrices:Ingest",
+            "Metrics:Read", "TradeResults:Ingest"], scopes.Order(StringComparer.Ordinal));
     }
 
     [Fact]

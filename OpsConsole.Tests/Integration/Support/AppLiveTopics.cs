@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
@@ -21,6 +22,7 @@ public static class AppLiveTopics
         .AddNotifications(new ConfigurationBuilder().Build())
         .AddDeadLetters(new ConfigurationBuilder().Build())
         .AddApprovals(new ConfigurationBuilder().Build())
+        .AddAlerts(new ConfigurationBuilder().Build())
         .AddAudit(new ConfigurationBuilder().Build())
         .AddSystemFeature(new ConfigurationBuilder().Build())
         .AddIdentityFeature(new ConfigurationBuilder().Build()));

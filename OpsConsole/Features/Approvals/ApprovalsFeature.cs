@@ -43,6 +43,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalRequestQuery>();
         services.AddSingleton<ApprovalTimeline>();
         services.AddSingleton<ApprovalAssignees>();
+        services.AddSingleton<IExpiredApprovals, ExpiredApprovals>();
         services.AddMachineScope(SubmitScope);
         services.AddLiveTopic(LiveTopics.Approvals, LiveAudience.HoldersOf(OpsPolicies.ReadApprovals));
         ApprovalActionRetry.Register(services);

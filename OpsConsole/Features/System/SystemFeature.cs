@@ -13,8 +13,7 @@ public static class SystemFeature
     {
         services.AddScoped<JobControl>();
         services.AddLiveTopic(LiveTopics.Jobs, LiveAudience.HoldersOf(OpsPolicies.ReadSystem));
-        // Alerts and funding have no feature folder yet; their own features take these two lines when they arrive.
-        services.AddLiveTopic(LiveTopics.Alerts, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
+        // Funding has no feature folder yet; its own feature takes this line when it arrives.
         services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
         services.AddMetricsEndpoint();
         return services;

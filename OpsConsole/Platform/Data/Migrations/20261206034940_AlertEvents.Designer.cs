@@ -13,8 +13,8 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Platform.Data.Migrations
 {
     [DbContext(typeof(OpsDbContext))]
-    [Migration("20261206050136_StellarSubmissions")]
-    partial class StellarSubmissions
+    [Migration("20261206034940_AlertEvents")]
+    partial class AlertEvents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -214,6 +214,270 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Alerts.ActiveAlert", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("alert_code");
+
+                    b.Property<string>("ScopeKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("scope_key");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("acknowledgement_note");
+
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset_id");
+
+                    b.PrimitiveCollection<string[]>("CorrelationIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("correlation_ids");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_event_id");
+
+                    b.Property<DateTimeOffset?>("LastNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_notified_at");
+
+                    b.Property<int>("NotifyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("notify_count");
+
+                    b.Property<string>("Pair")
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ServiceScope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service_scope");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tx_hash");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.HasKey("Code", "ScopeKey")
+                        .HasName("pk_ops_alerts_current");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ops_alerts_current_alert_event_id");
+
+                    b.ToTable("ops_alerts_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Alerts.AlertEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_event_id");
+
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("ClearCause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("clear_cause");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("alert_code");
+
+                    b.PrimitiveCollection<string[]>("CorrelationIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("correlation_ids");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Pair")
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid?>("RaisedEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_event_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("scope_key");
+
+                    b.Property<string>("ServiceScope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service_scope");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tx_hash");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_ops_alerts");
+
+                    b.HasIndex("RaisedEventId")
+                        .HasDatabaseName("ix_ops_alerts_raised_event_id");
+
+                    b.HasIndex("OccurredAt", "EventId")
+                        .IsDescending()
+                        .HasDatabaseName("ix_ops_alerts_occurred_at_alert_event_id");
+
+                    b.HasIndex("Code", "ScopeKey", "OccurredAt")
+                        .HasDatabaseName("ix_ops_alerts_alert_code_scope_key_occurred_at");
+
+                    b.ToTable("ops_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Alerts.AlertSilence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("alert_code");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ScopeKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("scope_key");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_silences");
+
+                    b.HasIndex("EndsAt")
+                        .HasDatabaseName("ix_alert_silences_ends_at");
+
+                    b.ToTable("alert_silences", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Approvals.ApprovalRequest", b =>
@@ -607,84 +871,24 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.ToTable("dead_letter_actions", (string)null);
                 });
 
-            modelBuilder.Entity("OpsConsole.Domain.Stellar.MintSubmission", b =>
+            modelBuilder.Entity("OpsConsole.Features.Alerts.AlertEvaluatorState", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    b.Property<long>("BuiltAtLedger")
-                        .HasColumnType("bigint")
-                        .HasColumnName("built_at_ledger");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTimeOffset?>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("changed_at");
 
-                    b.Property<string>("EnvelopeXdr")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("envelope_xdr");
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("hash");
-
-                    b.Property<long?>("Ledger")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ledger");
-
-                    b.Property<DateTimeOffset?>("LedgerClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ledger_closed_at");
-
-                    b.Property<DateTimeOffset?>("MaxTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("max_time");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("text")
-                        .HasColumnName("reason");
-
-                    b.Property<Guid?>("RebuildOf")
-                        .HasColumnType("uuid")
-                        .HasColumnName("rebuild_of");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("ResultCodes")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("result_codes");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    b.Property<string>("SourceAccount")
-                        .IsRequired()
-                        .HasMaxLength(56)
-                        .HasColumnType("character varying(56)")
-                        .HasColumnName("source_account");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -693,72 +897,418 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id")
-                        .HasName("pk_stellar_submissions");
+                        .HasName("pk_alert_evaluator_state");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_stellar_submissions_open")
-                        .HasFilter("status IN ('Built', 'Pending')");
+                    b.ToTable("alert_evaluator_state", (string)null);
 
-                    b.HasIndex("Hash")
-                        .HasDatabaseName("ix_stellar_submissions_hash");
-
-                    b.HasIndex("RebuildOf")
-                        .IsUnique()
-                        .HasDatabaseName("ix_stellar_submissions_rebuild_of")
-                        .HasFilter("rebuild_of IS NOT NULL");
-
-                    b.HasIndex("RequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_stellar_submissions_request_first")
-                        .HasFilter("rebuild_of IS NULL");
-
-                    b.ToTable("stellar_submissions", (string)null);
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Paused = false,
+                            Version = 0u
+                        });
                 });
 
-            modelBuilder.Entity("OpsConsole.Domain.Stellar.SubmissionAttempt", b =>
+            modelBuilder.Entity("OpsConsole.Features.Alerts.AlertRuleRun", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("alert_code");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastEvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_evaluated_at");
+
+                    b.Property<DateTimeOffset?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.HasKey("Code")
+                        .HasName("pk_alert_rule_runs");
+
+                    b.ToTable("alert_rule_runs", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.ExecutorPairCurrent", b =>
+                {
+                    b.Property<string>("Pair")
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<DateTimeOffset?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<DateTimeOffset?>("LastFailedReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_received_at");
+
+                    b.Property<string>("LastFailedTradeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_failed_trade_id");
+
+                    b.Property<string>("LastFailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_failure_reason");
+
+                    b.Property<DateTimeOffset?>("LastFilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_filled_at");
+
+                    b.Property<string>("LastFilledTradeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_filled_trade_id");
+
+                    b.HasKey("Pair")
+                        .HasName("pk_executor_pairs_current");
+
+                    b.ToTable("executor_pairs_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.InventoryCurrent", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal>("PendingInbound")
+                        .HasColumnType("numeric")
+                        .HasColumnName("pending_inbound");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<decimal>("Spendable")
+                        .HasColumnType("numeric")
+                        .HasColumnName("spendable");
+
+                    b.HasKey("Account", "Asset")
+                        .HasName("pk_inventory_current");
+
+                    b.ToTable("inventory_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.InventoryRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Answer")
+                    b.Property<string>("Account")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("answer");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<decimal>("PendingInbound")
+                        .HasColumnType("numeric")
+                        .HasColumnName("pending_inbound");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<decimal>("Spendable")
+                        .HasColumnType("numeric")
+                        .HasColumnName("spendable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_snapshots");
+
+                    b.HasIndex("Account", "Asset", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_snapshots_account_asset_as_of");
+
+                    b.ToTable("inventory_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.LiquidityActionCurrent", b =>
+                {
+                    b.Property<string>("ActionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("action_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("ActionId")
+                        .HasName("pk_liquidity_actions_current");
+
+                    b.HasIndex("FirstAt")
+                        .HasDatabaseName("ix_liquidity_actions_current_open_first_at")
+                        .HasFilter("status NOT IN ('settled', 'failed', 'cancelled')");
+
+                    b.ToTable("liquidity_actions_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.LiquidityActionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("action_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<string>("Detail")
-                        .HasColumnType("text")
-                        .HasColumnName("detail");
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("kind");
 
-                    b.Property<long?>("Ledger")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ledger");
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
 
-                    b.Property<Guid>("SubmissionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("submission_id");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.HasKey("Id")
-                        .HasName("pk_stellar_submission_attempts");
+                        .HasName("pk_liquidity_actions");
 
-                    b.HasIndex("SubmissionId", "Id")
-                        .HasDatabaseName("ix_stellar_submission_attempts_submission_id_id");
+                    b.HasIndex("ActionId", "Status", "At")
+                        .IsUnique()
+                        .HasDatabaseName("ix_liquidity_actions_action_id_status_at");
 
-                    b.ToTable("stellar_submission_attempts", (string)null);
+                    b.ToTable("liquidity_actions", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.MarketPriceCurrent", b =>
+                {
+                    b.Property<string>("Pair")
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Pair")
+                        .HasName("pk_market_prices_current");
+
+                    b.ToTable("market_prices_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.MarketPriceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("Pair")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_prices");
+
+                    b.HasIndex("Pair", "Source", "ObservedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_prices_pair_source_observed_at");
+
+                    b.ToTable("market_prices", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Alerts.Ingest.TradeResultRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Pair")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("pair");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TradeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trade_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trade_results");
+
+                    b.HasIndex("TradeId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trade_results_trade_id_status");
+
+                    b.ToTable("trade_results", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Approvals.ApprovalIdempotencyKey", b =>
@@ -1367,26 +1917,6 @@ namespace OpsConsole.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dead_letter_actions_dead_letters_dead_letter_id");
-                });
-
-            modelBuilder.Entity("OpsConsole.Domain.Stellar.MintSubmission", b =>
-                {
-                    b.HasOne("OpsConsole.Domain.Approvals.ApprovalRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_stellar_submissions_approval_requests_request_id");
-                });
-
-            modelBuilder.Entity("OpsConsole.Domain.Stellar.SubmissionAttempt", b =>
-                {
-                    b.HasOne("OpsConsole.Domain.Stellar.MintSubmission", null)
-                        .WithMany()
-                        .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_stellar_submission_attempts_stellar_submissions_submission_");
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Approvals.SlaDeferral", b =>

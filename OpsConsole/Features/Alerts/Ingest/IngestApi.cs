@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Alerts.Ingest;
+using OpsConsole.Platform.MachineAuth;
+
+namespace OpsConsole.Features.Alerts.Ingest;
+
+/// <summary>POST /api/ingest/…: the signed feeds of prices, inventory, liquidity actions and trade results, one scope each.</summary>
+static class IngestApi
+{
+    public const string Path = "/api/ingest";
+
+    public static void MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Path).DisableAntiforgery();
+        Map(api, "/market-prices", AlertsFeature.MarketPricesScope, MarketPrice.Read, store => store.StoreAsync);
+        Map(api, "/inventory", AlertsFeature.InventoryScope, InventorySnapshot.Read, store => store.StoreAsync);
+        Map(api, "/liquidity-actions", AlertsFeature.LiquidityActionsScope, LiquidityAction.Read, store => store.StoreAsync);
+        Map(api, "/trade-results", AlertsFeature.TradeResultsScope, TradeResult.Read, store => store.StoreAsync);
+    }
+
+    static void Map<T>(RouteGroupBuilder api, string path, string scope, Func<IngestFields, T> read,
+        Func<IngestStore, Func<IReadOnlyList<T>, string, CancellationToken, Task<IReadOnlyList<bool>>>> store) =>
+        api.MapPost(path, (HttpContext http, IngestStore stores, IOptions<AlertSettings> settings, TimeProvider time, CancellationToken ct) =>
+                IngestAsync(http, settings.Value, time, read, store(stores), ct))
+            .RequireAuthorization(MachinePolicies.PolicyName(scope));
+
+    static async Task<Results<Accepted<IngestAnswer>, Ok<IngestAnswer>, ValidationProblem>> IngestAsync<T>(
+        HttpContext http, AlertSettings settings, TimeProvider time, Func<IngestFields, T> read,
+        Func<IReadOnlyList<T>, string, CancellationToken, Task<IReadOnlyList<bool>>> store, CancellationToken ct)
+    {
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            return Invalid(new Dictionary<string, string[]> { ["body"] = [$"The body is not valid JSON: {ex.Message}"] });
+        }
+        using (body)
+        {
+            var batch = IngestBatch.Read(body.RootElement, new IngestLimits(time.GetUtcNow(), settings.IngestMaxAhead), read);
+            if (batch.Errors.Count > 0)
+                return Invalid(batch.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            var keyId = MachineCaller.From(http.User)?.KeyId ?? "";
+            var answer = IngestAnswer.From(await store(batch.Records, keyId, ct));
+            return answer.Stored > 0 ? TypedResults.Accepted((string?)null, answer) : TypedResults.Ok(answer);
+        }
+    }
+
+    static ValidationProblem Invalid(Dictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors,
+        title: "The records are not valid; none was stored", detail: $"Fields at fault: {string.Join(", ", errors.Keys)}.");
+}
