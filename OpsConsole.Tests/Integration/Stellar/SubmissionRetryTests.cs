@@ -5,6 +5,7 @@ using OpsConsole.Domain.Stellar;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Stellar;
 using OpsConsole.Platform.Transitions;
+using OpsConsole.Tests.Integration.Approvals;
 using OpsConsole.Tests.Integration.DeadLetters;
 using OpsConsole.Tests.Integration.Support;
 
@@ -71,6 +72,57 @@ public sealed class SubmissionRetryTests(DatabaseFixture fixture) : IClassFixtur
         var result = await RetryAsync(down, failing);
         Assert.Equal(RemediationOutcome.StillFailing, result.Outcome);
         Assert.Empty(await harness.SubmissionsAsync(other));
+    }
+
+    [Fact]
+    public async Task A_retry_whose_build_fails_again_reports_the_failure_and_adds_no_dead_letter()
+    {
+        var app = App();
+        var id = await harness.ApprovedMintAsync(app);
+        var letter = await DeadLetterAsync(app, "approval_request", id, MintSubmitter.BuildOperation);
+
+        RemediationResult result;
+        await using (await InjectedFault.RowsRefusingAsync(fixture.ConnectionString, "stellar_submissions", "request_id", id))
+            result = await RetryAsync(app, letter);
+
+        Assert.Equal(RemediationOutcome.StillFailing, result.Outcome);
+        Assert.Contains("cannot be stored", result.Message);
+        Assert.Empty(await harness.SubmissionsAsync(id));
+        // Nor was the envelope of the attempt that could not be stored sent.
+        harness.NextLedger();
+        Assert.Equal(0, harness.Ledger.IncludedCount);
+        await AssertOnlyTheRetriedLetterAsync(letter, id);
+    }
+
+    [Fact]
+    public async Task A_retry_whose_record_fails_again_reports_the_failure_and_adds_no_dead_letter()
+    {
+        var app = App();
+        var id = await harness.ApprovedMintAsync(app);
+        var submission = (await app.GetRequiredService<MintSubmitter>().SubmitAsync(id))!;
+        harness.NextLedger();
+        var letter = await DeadLetterAsync(app, StellarAuditActions.SubjectType, submission.Id, MintSubmitter.RecordOperation);
+
+        RemediationResult result;
+        await using (await InjectedFault.RowsRefusingAsync(fixture.ConnectionString, "stellar_submission_attempts", "submission_id", submission.Id))
+            result = await RetryAsync(app, letter);
+
+        Assert.Equal(RemediationOutcome.StillFailing, result.Outcome);
+        Assert.Equal(SubmissionStatus.Pending, Assert.Single(await harness.SubmissionsAsync(id)).Status);
+        await AssertOnlyTheRetriedLetterAsync(letter, submission.Id);
+        // With the fault gone the same retry confirms it.
+        Assert.Equal(RemediationOutcome.Resolved, (await RetryAsync(app, letter)).Outcome);
+        Assert.Equal(SubmissionStatus.Confirmed, Assert.Single(await harness.SubmissionsAsync(id)).Status);
+    }
+
+    /// <summary>The failure went back to the retry: no other record, and no recurrence counted on the retried one.</summary>
+    async Task AssertOnlyTheRetriedLetterAsync(Guid letter, Guid about)
+    {
+        await using var db = fixture.CreateContext();
+        var letters = await db.DeadLetters.AsNoTracking().Where(d => d.AggregateId == about.ToString() || d.Id == letter).ToListAsync();
+        var only = Assert.Single(letters);
+        Assert.Equal((letter, 1), (only.Id, only.Occurrences));
+        Assert.Equal(DeadLetterStatus.Unresolved, only.Status);
     }
 
     sealed class UnreachableNetwork : Features.Stellar.Network.IStellarNetwork

@@ -50,7 +50,9 @@ public sealed class MintSubmitter(
         var open = await OpenSubmissionsAsync(ct);
         foreach (var id in open)
             await ReconcileLockedAsync(id, pass, ct);
-        return $"{submitted} submitted, {open.Count} reconciled";
+        return pass.Failure is { } failure
+            ? $"{submitted} submitted, {open.Count} reconciled; first failure: {failure}"
+            : $"{submitted} submitted, {open.Count} reconciled";
     }
 
     /// <summary>Builds, stores and sends the request's mint; null when nothing was built (refused, or built before).</summary>
@@ -175,9 +177,12 @@ public sealed class MintSubmitter(
             }
             built = submission;
             return TransitionDecision.Apply("", nameof(SubmissionStatus.Built), effects);
-        }, ct);
-        if (built is not null)
-            await SendLockedAsync(built, pass, ct);
+        }, pass.Exhausted, ct);
+        pass.Note(outcome);
+        // Only an envelope that was stored is ever sent: an attempt whose commit failed built nothing.
+        if (outcome is not TransitionOutcome.Applied || built is null)
+            return null;
+        await SendLockedAsync(built, pass, ct);
         return built;
     }
 
@@ -238,6 +243,7 @@ public sealed class MintSubmitter(
         catch (StellarNetworkException ex)
         {
             log.Add(Attempt(submission, "lookup", "NO_ANSWER", null, ex.Message));
+            pass.Fail($"The network did not answer the look-up: {ex.Message}");
             await RecordAsync(submission, log, markSent: false, verdict: null, sendRefused, pass, ct);
             return;
         }
@@ -253,14 +259,14 @@ public sealed class MintSubmitter(
         {
             verdict = SubmissionRules.AfterRefusedSend(refused);
             if (verdict is null && refused.TransactionCode == "tx_bad_seq")
-                verdict = await SequenceVerdictAsync(submission, answer, log, ct);
+                verdict = await SequenceVerdictAsync(submission, answer, log, pass, ct);
         }
         await RecordAsync(submission, log, markSent: false, verdict, sendRefused, pass, ct);
     }
 
     /// <summary>Superseded only when a second look, at a later ledger, still finds the hash unknown and the account past
     /// its number: a network that had not yet ingested the ledger with it gets that long to show it.</summary>
-    async Task<SubmissionVerdict?> SequenceVerdictAsync(MintSubmission submission, LookupAnswer lookup, List<SubmissionAttempt> log, CancellationToken ct)
+    async Task<SubmissionVerdict?> SequenceVerdictAsync(MintSubmission submission, LookupAnswer lookup, List<SubmissionAttempt> log, Pass pass, CancellationToken ct)
     {
         long sequence;
         try
@@ -270,6 +276,7 @@ public sealed class MintSubmitter(
         catch (StellarNetworkException ex)
         {
             log.Add(Attempt(submission, "sequence", "NO_ANSWER", null, ex.Message));
+            pass.Fail($"The network did not answer for the account's sequence: {ex.Message}");
             return null;
         }
         log.Add(Attempt(submission, "sequence", sequence.ToString(CultureInfo.InvariantCulture), lookup.LatestLedger, "the account's sequence number"));
@@ -339,7 +346,11 @@ public sealed class MintSubmitter(
             return effects.Audit.Count > 0
                 ? TransitionDecision.Apply(from, submission.Status.ToString(), effects)
                 : TransitionDecision.Recompute(from);
-        }, ct);
+        }, pass.Exhausted, ct);
+        pass.Note(outcome);
+        // A verdict counts once it is saved; an envelope is rebuilt only after its supersession is.
+        if (outcome is not TransitionOutcome.Applied)
+            return;
         if (verdict is not null)
             StellarLog.Decided(logger, read.Id, read.Hash, verdict.Status.ToString());
         if (superseded is not null)
@@ -367,10 +378,12 @@ public sealed class MintSubmitter(
 
         public void Fail(string reason) => Failure ??= reason;
 
+        /// <summary>Keeps the first change that did not happen: failed, dead-lettered, or refused by the rules.</summary>
         public void Note(TransitionOutcome outcome) => Failure ??= outcome switch
         {
             TransitionOutcome.Failed failed => failed.Reason,
             TransitionOutcome.DeadLettered dead => dead.Reason,
+            TransitionOutcome.Refused refused => refused.Reason,
             _ => null,
         };
     }
