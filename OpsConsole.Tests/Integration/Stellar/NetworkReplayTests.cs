@@ -121,6 +121,9 @@ public sealed class NetworkReplayTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal(ApprovalStatus.TimeoutFailed, (await harness.RequestAsync(id)).Status);
     }
 
+    const string HorizonNotFound =
+        """{"type":"https://stellar.org/horizon-errors/not_found","title":"Resource Missing","status":404,"detail":"The resource at the url requested was not found."}""";
+
     /// <summary>Horizon's root as it describes its ingested history.</summary>
     string HorizonRoot(TimeSpan closedAfter) => $$"""
         {"_links":{"account":{"href":"https://horizon-testnet.stellar.org/accounts/{account_id}","templated":true} },
@@ -144,7 +147,7 @@ public sealed class NetworkReplayTests(DatabaseFixture fixture) : IClassFixture<
                  "detail":"The transaction failed when submitted to the stellar network. The `extras.result_codes` field on this response contains further details.",
                  "extras":{"envelope_xdr":"AAAA","result_codes":{"transaction":"tx_too_late"},"result_xdr":"AAAAAAAAAGT////9AAAAAA=="}}
                 """),
-            _ => (404, """{"type":"https://stellar.org/horizon-errors/not_found","title":"Resource Missing","status":404,"detail":"The resource at the url requested was not found."}"""),
+            _ => (404, HorizonNotFound),
         };
         var app = App("Horizon");
         var id = await harness.ApprovedMintAsync(app, Issuer);
@@ -185,5 +188,46 @@ public sealed class NetworkReplayTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal((SubmissionStatus.SubmissionFailed, "tx_failed op_no_trust", 2540070L), (ended.Status, ended.ResultCodes, ended.Ledger!.Value));
         Assert.Equal(ApprovalStatus.SubmissionFailed, (await harness.RequestAsync(id)).Status);
         Assert.Equal(["send NO_ANSWER", "lookup FAILED"], (await harness.AttemptsAsync(submission.Id)).Select(a => $"{a.Kind} {a.Answer}"));
+    }
+
+    [Fact]
+    public async Task Over_horizon_a_lost_answer_then_bad_sequence_on_the_resend_is_looked_up_and_confirmed_with_one_payment()
+    {
+        // The envelope lands while Horizon's answer is lost (504); Horizon has ingested that ledger only by the resend.
+        var ingested = false;
+        server.Answer = r => (r.Method, r.Path) switch
+        {
+            ("GET", "/") => (200, HorizonRoot(TimeSpan.FromSeconds(-5))),
+            ("GET", var p) when p.StartsWith("/accounts/", StringComparison.Ordinal) => (200, $$"""{"id":"{{Issuer}}","sequence":"{{AccountSequence}}"}"""),
+            ("POST", "/transactions") when !ingested => (504, """{"type":"https://stellar.org/horizon-errors/timeout","title":"Timeout","status":504,"detail":"Your request timed out before completing."}"""),
+            ("POST", "/transactions") => (400, """
+                {"type":"https://stellar.org/horizon-errors/transaction_failed","title":"Transaction Failed","status":400,
+                 "detail":"The transaction failed when submitted to the stellar network.",
+                 "extras":{"envelope_xdr":"AAAA","result_codes":{"transaction":"tx_bad_seq"},"result_xdr":"AAAAAAAAAGT////7AAAAAA=="}}
+                """),
+            ("GET", var p) when p.StartsWith("/transactions/", StringComparison.Ordinal) && ingested => (200, $$"""
+                {"id":"{{p[14..]}}","hash":"{{p[14..]}}","ledger":2540070,"created_at":"2026-11-02T09:00:05Z","successful":true,
+                 "source_account":"{{Issuer}}","fee_charged":"100","operation_count":1,"result_xdr":"AAAAAAAAAGQAAAAAAAAAAQAAAAAAAAABAAAAAAAAAAA="}
+                """),
+            _ => (404, HorizonNotFound),
+        };
+        var app = App("Horizon");
+        var id = await harness.ApprovedMintAsync(app, Issuer);
+        var submitter = app.GetRequiredService<MintSubmitter>();
+
+        var submission = (await submitter.SubmitAsync(id))!;
+        Assert.Equal(SubmissionStatus.Built, Assert.Single(await harness.SubmissionsAsync(id)).Status);
+        ingested = true;
+        await submitter.ReconcileAsync(submission.Id);
+
+        var ended = Assert.Single(await harness.SubmissionsAsync(id));
+        Assert.Equal((SubmissionStatus.Confirmed, 2540070L), (ended.Status, ended.Ledger!.Value));
+        Assert.Equal(ApprovalStatus.Confirmed, (await harness.RequestAsync(id)).Status);
+        Assert.Equal(["send NO_ANSWER", "lookup NOT_FOUND", "send ERROR tx_bad_seq", "lookup SUCCESS"],
+            (await harness.AttemptsAsync(submission.Id)).Select(a => $"{a.Kind} {a.Answer}"));
+        // One envelope, the same bytes in every POST (the HTTP client's own retries of the 504 included): one payment.
+        var posted = server.Requests.Where(r => r.Method == "POST").Select(r => r.Body).ToList();
+        Assert.True(posted.Count >= 2);
+        Assert.Equal([$"tx={Uri.EscapeDataString(ended.EnvelopeXdr)}"], posted.Distinct());
     }
 }

@@ -28,13 +28,51 @@ public sealed class StellarHarness(DatabaseFixture fixture) : IAsyncLifetime
 
     public string Issuer { get; } = IssuerKey.SimulatedAccountId();
 
+    /// <summary>The API the simulated network answers in for the instances made from now on (Stellar:SimulatedApi).</summary>
+    public string Api { get; set; } = nameof(SimulatedApi.Rpc);
+
+    // One count per wait of the network for a ledger close, which only a move of the clock ends.
+    readonly SemaphoreSlim waits = new(0);
+
     public async Task InitializeAsync()
     {
         await approvals.InitializeAsync();
         Ledger = new SimulatedLedger(Clock, StellarNetwork.TestnetPassphrase);
+        Ledger.Waiting += () => waits.Release();
     }
 
-    public Task DisposeAsync() => approvals.DisposeAsync();
+    /// <summary>
+    /// Awaits work that may wait on the network's clock, as Horizon holds a submission until a ledger includes it: each
+    /// time the network waits for a close, the clock moves on one ledger, as it would have by itself. Work that does
+    /// not wait (Stellar RPC answers at once) leaves the clock where it is.
+    /// </summary>
+    public async Task<T> DriveAsync<T>(Task<T> work)
+    {
+        await DriveAsync((Task)work);
+        return await work;
+    }
+
+    public async Task DriveAsync(Task work)
+    {
+        while (true)
+        {
+            using var stop = new CancellationTokenSource();
+            var waited = waits.WaitAsync(stop.Token);
+            if (await Task.WhenAny(work, waited) == work)
+            {
+                await stop.CancelAsync();
+                await work;
+                return;
+            }
+            NextLedger();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await approvals.DisposeAsync();
+        waits.Dispose();
+    }
 
     /// <param name="network">Wraps the simulated network's client, to lose or change what it answers.</param>
     /// <param name="more">Registers what a test needs beyond approvals and Stellar, e.g. the dead-letter remediation.</param>
@@ -43,6 +81,7 @@ public sealed class StellarHarness(DatabaseFixture fixture) : IAsyncLifetime
         approvals.Instance(new Dictionary<string, string?>
         {
             ["Stellar:Mode"] = "Simulated",
+            ["Stellar:SimulatedApi"] = Api,
             ["Stellar:SubmitWindow"] = "00:05:00",
         }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), (services, config) =>
         {
@@ -58,11 +97,11 @@ public sealed class StellarHarness(DatabaseFixture fixture) : IAsyncLifetime
         });
 
     /// <summary>An approved mint of this console's asset; <paramref name="expireAfter"/> sets the SLA expiry.</summary>
-    public async Task<Guid> ApprovedMintAsync(IServiceProvider app, string? issuer = null, decimal amount = 125.5m)
+    public async Task<Guid> ApprovedMintAsync(IServiceProvider app, string? issuer = null, decimal amount = 125.5m, string? destination = null)
     {
         var service = app.GetRequiredService<ApprovalService>();
         var created = await service.CreateAsync(new NewApprovalRequest(ApprovalKind.Mint, "Mint for desk", ApprovalHarness.Department, ApprovalHarness.Requester,
-            new MintPayload("EURE", issuer ?? Issuer, ApprovalHarness.Issuer, amount, "invoice 7")));
+            new MintPayload("EURE", issuer ?? Issuer, destination ?? ApprovalHarness.Issuer, amount, "invoice 7")));
         Assert.Empty(created.Errors);
         var id = created.Created!.Id;
         Assert.IsType<TransitionOutcome.Applied>(await service.ActAsync(id, ApprovalCommand.Approve(), Manager));

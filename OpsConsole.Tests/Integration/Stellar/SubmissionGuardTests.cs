@@ -38,6 +38,9 @@ public sealed class SubmissionGuardTests(DatabaseFixture fixture) : IClassFixtur
         await service.ActAsync(id, ApprovalCommand.Approve(), StellarHarness.Manager);
         await submitter.RunAsync(CancellationToken.None);
         Assert.Equal(SubmissionStatus.Pending, Assert.Single(await harness.SubmissionsAsync(id)).Status);
+        harness.NextLedger();
+        await submitter.RunAsync(CancellationToken.None);
+        Assert.Equal(SubmissionStatus.Confirmed, Assert.Single(await harness.SubmissionsAsync(id)).Status);
     }
 
     [Fact]

@@ -35,24 +35,31 @@ public sealed class MintSubmitter(
     public const string RecordOperation = "stellar.record";
     static readonly ApprovalActor Actor = ApprovalActor.System("stellar");
 
-    /// <summary>The job's pass: submits approved mints, then reconciles open submissions; skipped while another
-    /// instance holds the issuing account's lock.</summary>
+    /// <summary>The job's pass: reconciles open submissions, then submits approved mints; skipped while another
+    /// instance holds the issuing account's lock. Reconciling first confirms what landed, so that new envelopes are
+    /// built behind it only when it has.</summary>
     public async Task<string> RunAsync(CancellationToken ct)
     {
         await using var held = await locks.TryAcquireAsync(issuer.AccountId, ct);
         if (held is null)
             return "skipped: another instance holds the issuing account";
-        var submitted = 0;
         var pass = new Pass(WhenExhausted.DeadLetter);
-        foreach (var id in await ApprovedWithoutSubmissionAsync(ct))
-            if (await SubmitLockedAsync(id, null, pass, ct) is not null)
-                submitted++;
         var open = await OpenSubmissionsAsync(ct);
         foreach (var id in open)
             await ReconcileLockedAsync(id, pass, ct);
-        return pass.Failure is { } failure
-            ? $"{submitted} submitted, {open.Count} reconciled; first failure: {failure}"
-            : $"{submitted} submitted, {open.Count} reconciled";
+        var submitted = 0;
+        foreach (var id in await ApprovedWithoutSubmissionAsync(ct))
+        {
+            if (await SubmitLockedAsync(id, null, pass, ct) is not null)
+                submitted++;
+            // The rest would wait behind the same envelope.
+            if (pass.WaitingBehind is not null)
+                break;
+        }
+        var done = $"{open.Count} reconciled, {submitted} submitted";
+        if (pass.WaitingBehind is { } hash)
+            done += $"; new mints wait behind {hash}, not found since a ledger closed";
+        return pass.Failure is { } failure ? $"{done}; first failure: {failure}" : done;
     }
 
     /// <summary>Builds, stores and sends the request's mint; null when nothing was built (refused, or built before).</summary>
@@ -131,13 +138,26 @@ public sealed class MintSubmitter(
             PaymentTransaction? tx = null;
             if (refusal is null)
             {
-                // Envelopes still open hold the numbers after the account's: the next one follows them.
-                var open = await db.StellarSubmissions
-                    .Where(s => s.SourceAccount == issuer.AccountId && (s.Status == SubmissionStatus.Built || s.Status == SubmissionStatus.Pending))
-                    .MaxAsync(s => (long?)s.Sequence, token);
+                // Envelopes still open hold numbers after the account's; the next one takes the lowest number none of them
+                // holds, so a number left by an envelope that can no longer land is used again instead of blocking the rest.
+                var held = await db.StellarSubmissions
+                    .Where(s => s.SourceAccount == issuer.AccountId && s.Sequence > accountSequence
+                        && (s.Status == SubmissionStatus.Built || s.Status == SubmissionStatus.Pending))
+                    .Select(s => new { s.Sequence, s.BuiltAtLedger, s.Hash }).ToListAsync(token);
+                var next = accountSequence + 1;
+                while (held.Any(h => h.Sequence == next))
+                    next++;
+                // An envelope can land only after those before it. One of them not found though a ledger has closed since
+                // it was built may never land: a new mint waits for it to end rather than queue behind it. (A rebuild does
+                // not wait: its request has no other envelope that could still land.)
+                if (rebuildOf is null && held.Where(h => h.Sequence < next && h.BuiltAtLedger < latest.Sequence).MinBy(h => h.Sequence) is { } ahead)
+                {
+                    pass.WaitingBehind = ahead.Hash;
+                    return TransitionDecision.Unchanged(nameof(ApprovalStatus.Approved));
+                }
                 try
                 {
-                    tx = MintTransaction.Build(mint, issuer.AccountId, Math.Max(accountSequence, open ?? 0), bounds!);
+                    tx = MintTransaction.Build(mint, issuer.AccountId, next - 1, bounds!);
                 }
                 catch (ArgumentException ex)
                 {
@@ -375,6 +395,8 @@ public sealed class MintSubmitter(
     {
         public WhenExhausted Exhausted { get; } = exhausted;
         public string? Failure { get; private set; }
+        /// <summary>The hash of the open envelope new mints wait behind, once a build found one.</summary>
+        public string? WaitingBehind { get; set; }
 
         public void Fail(string reason) => Failure ??= reason;
 

@@ -9,6 +9,8 @@ public sealed class StellarOptions
     public const string Section = "Stellar";
 
     public StellarMode Mode { get; set; } = StellarMode.Simulated;
+    /// <summary>In Simulated mode, the API the in-process network answers in.</summary>
+    public SimulatedApi SimulatedApi { get; set; } = SimulatedApi.Rpc;
     public string RpcUrl { get; set; } = "";
     public string HorizonUrl { get; set; } = "";
     public string NetworkPassphrase { get; set; } = StellarNetwork.TestnetPassphrase;

@@ -6,7 +6,8 @@ namespace OpsConsole.Features.Stellar.Simulation;
 /// An in-process Stellar network for demo and tests: it closes a ledger every 5 s of its clock, checks each envelope's
 /// signature, sequence number and time bounds as Core does (at submission against the next close, and again when the
 /// ledger closes), and can be told to drop, delay, defer or fail what it is sent. Every account exists, starting at
-/// sequence <c>1000 &lt;&lt; 32</c>. <see cref="SimulatedRpcHandler"/> serves it in Stellar RPC's HTTP shapes.
+/// sequence <c>1000 &lt;&lt; 32</c>. <see cref="SimulatedRpcHandler"/> serves it in Stellar RPC's HTTP shapes,
+/// <see cref="SimulatedHorizonHandler"/> in Horizon's.
 /// </summary>
 public sealed class SimulatedLedger(TimeProvider time, string networkPassphrase)
 {
@@ -19,6 +20,7 @@ public sealed class SimulatedLedger(TimeProvider time, string networkPassphrase)
     readonly Dictionary<string, Included> included = [];
     readonly List<Queued> queue = [];
     readonly HashSet<string> failingDestinations = [];
+    readonly HashSet<string> droppedDestinations = [];
     long closed = FirstLedger;
     int dropNext, tryAgainNext, delayLedgers;
     long oldestRemembered = FirstLedger;
@@ -39,6 +41,9 @@ public sealed class SimulatedLedger(TimeProvider time, string networkPassphrase)
     /// <summary>Payments to this destination are included but fail with op_no_trust, consuming their sequence number.</summary>
     public void FailPaymentsTo(string destination) { lock (gate) failingDestinations.Add(destination); }
 
+    /// <summary>Payments to this destination are answered PENDING and vanish, every time they are sent: they never land.</summary>
+    public void DropPaymentsTo(string destination) { lock (gate) droppedDestinations.Add(destination); }
+
     /// <summary>Another writer used the account's next sequence numbers.</summary>
     public void BumpSequence(string account, long by) { lock (gate) accounts[account] = SequenceOf(account) + by; }
 
@@ -53,6 +58,8 @@ public sealed class SimulatedLedger(TimeProvider time, string networkPassphrase)
             return (closed, CloseTime(closed));
         }
     }
+
+    public string NetworkPassphrase => networkPassphrase;
 
     public long OldestRemembered { get { lock (gate) return oldestRemembered; } }
 
@@ -97,6 +104,8 @@ public sealed class SimulatedLedger(TimeProvider time, string networkPassphrase)
                 return ("ERROR", hash, ResultXdr(-3));
             if (tx.Sequence != SequenceOf(tx.SourceAccount) + 1 + queue.Count(q => q.Transaction.SourceAccount == tx.SourceAccount))
                 return ("ERROR", hash, ResultXdr(-5));
+            if (droppedDestinations.Contains(tx.Payment.Destination))
+                return ("PENDING", hash, null);
             if (dropNext > 0)
             {
                 dropNext--;
@@ -115,6 +124,33 @@ public sealed class SimulatedLedger(TimeProvider time, string networkPassphrase)
             return included.TryGetValue(hash, out var found) && found.Ledger >= oldestRemembered ? found : null;
         }
     }
+
+    /// <summary>
+    /// Waits on this network's clock until the transaction is in a ledger or <paramref name="patience"/> has passed, as
+    /// Horizon holds a synchronous submission; null when it has not landed by then. Each wait for the next close is
+    /// announced through <see cref="Waiting"/> first.
+    /// </summary>
+    public async Task<Included?> AwaitIncludedAsync(string hash, TimeSpan patience, CancellationToken ct)
+    {
+        var giveUpAt = time.GetUtcNow() + patience;
+        while (true)
+        {
+            if (Find(hash) is { } found)
+                return found;
+            var now = time.GetUtcNow();
+            if (now >= giveUpAt)
+                return null;
+            DateTimeOffset nextClose;
+            lock (gate)
+                nextClose = CloseTime(closed + 1);
+            var wait = Task.Delay((nextClose < giveUpAt ? nextClose : giveUpAt) - now, time, ct);
+            Waiting?.Invoke();
+            await wait;
+        }
+    }
+
+    /// <summary>Raised when a caller starts waiting for the next ledger close; a test moving the clock by hand listens.</summary>
+    public event Action? Waiting;
 
     public int IncludedCount { get { lock (gate) { Advance(); return included.Count(i => i.Value.Successful); } } }
 
