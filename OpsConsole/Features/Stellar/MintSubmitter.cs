@@ -58,7 +58,7 @@ public sealed class MintSubmitter(
         }
         var done = $"{open.Count} reconciled, {submitted} submitted";
         if (pass.WaitingBehind is { } hash)
-            done += $"; new mints wait behind {hash}, not found since a ledger closed";
+            done += $"; new mints wait behind {hash}, still not found two ledgers after it was built";
         return pass.Failure is { } failure ? $"{done}; first failure: {failure}" : done;
     }
 
@@ -147,10 +147,11 @@ public sealed class MintSubmitter(
                 var next = accountSequence + 1;
                 while (held.Any(h => h.Sequence == next))
                     next++;
-                // An envelope can land only after those before it. One of them not found though a ledger has closed since
-                // it was built may never land: a new mint waits for it to end rather than queue behind it. (A rebuild does
-                // not wait: its request has no other envelope that could still land.)
-                if (rebuildOf is null && held.Where(h => h.Sequence < next && h.BuiltAtLedger < latest.Sequence).MinBy(h => h.Sequence) is { } ahead)
+                // An envelope can land only after those before it. One of them still open two ledger closes after it was
+                // built (it lands in the next one, and each pass looks up open envelopes before it builds) may never land:
+                // a new mint waits for it to end rather than queue behind it. (A rebuild does not wait: its request has no
+                // other envelope that could still land.)
+                if (rebuildOf is null && held.Where(h => h.Sequence < next && h.BuiltAtLedger + 1 < latest.Sequence).MinBy(h => h.Sequence) is { } ahead)
                 {
                     pass.WaitingBehind = ahead.Hash;
                     return TransitionDecision.Unchanged(nameof(ApprovalStatus.Approved));
