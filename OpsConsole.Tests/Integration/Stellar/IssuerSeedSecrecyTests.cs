@@ -11,7 +11,7 @@ using OpsConsole.Tests.Integration.Support;
 namespace OpsConsole.Tests.Integration.Stellar;
 
 /// <summary>The issuer seed goes from the settings into the signer and nowhere else: not into any log line of a whole
-/// run, at every level, nor into any row the run wrote.</summary>
+/// run, at every level, nor into any row the run wrote, nor into any page about the mint.</summary>
 [Trait("Category", "Integration")]
 public sealed class IssuerSeedSecrecyTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
@@ -49,6 +49,21 @@ public sealed class IssuerSeedSecrecyTests(DatabaseFixture fixture) : IClassFixt
             await using var db = fixture.CreateContext();
             return (await db.StellarSubmissions.SingleAsync(s => s.Id == submission.Id)).Status;
         }, status => status == SubmissionStatus.Confirmed, TimeSpan.FromSeconds(30));
+
+        // Every page a signed-in person reads about it, rendered as the browser first receives them.
+        var cookie = await app.SignInAsync("admin@demo.local");
+        using var browser = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        foreach (var path in new[] { $"/approvals/{id}", "/approvals?scope=All", "/audit", "/dead-letters", "/system", "/alerts", "/" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Cookie", cookie);
+            using var response = await browser.SendAsync(request);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
+            Assert.DoesNotContain(Seed, html, StringComparison.Ordinal);
+            if (path == $"/approvals/{id}")
+                Assert.Contains(submission.Hash, html, StringComparison.Ordinal);
+        }
 
         Assert.DoesNotContain(app.LogTexts, line => line.Contains(Seed, StringComparison.Ordinal));
         Assert.Contains(app.LogTexts, line => line.Contains(submission.Hash, StringComparison.Ordinal));

@@ -2,8 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Stellar;
+using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Stellar;
 using OpsConsole.Features.Stellar.Network;
+using OpsConsole.Features.Stellar.Simulation;
+using OpsConsole.Platform.Transitions;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Stellar;
@@ -177,6 +180,33 @@ public sealed class MintSubmissionTests(DatabaseFixture fixture) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Apis))]
+    public async Task Too_late_for_the_next_ledger_is_looked_up_and_times_out_only_once_a_ledger_closes_after_max_time(string api)
+    {
+        // Built half a ledger after a close, so that its maxTime falls between two closes.
+        harness.Clock.Advance(SimulatedLedger.CloseEvery / 2);
+        var crash = new LosingNetwork { CrashOnSend = true };
+        var id = await harness.ApprovedMintAsync(App(api));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => App(api, inner => crash.Around(inner)).GetRequiredService<MintSubmitter>().SubmitAsync(id));
+        var stored = Assert.Single(await harness.SubmissionsAsync(id));
+        var submitter = App(api).GetRequiredService<MintSubmitter>();
+
+        // A second before maxTime: the ledger it would be in closes after it, so the network refuses it.
+        harness.Clock.SetUtcNow(stored.MaxTime!.Value - TimeSpan.FromSeconds(1));
+        await harness.DriveAsync(submitter.ReconcileAsync(stored.Id));
+        Assert.Equal(SubmissionStatus.Built, Assert.Single(await harness.SubmissionsAsync(id)).Status);
+        harness.NextLedger();
+        await harness.DriveAsync(submitter.ReconcileAsync(stored.Id));
+
+        var ended = Assert.Single(await harness.SubmissionsAsync(id));
+        Assert.Equal(SubmissionStatus.TimeoutFailed, ended.Status);
+        Assert.Equal(ApprovalStatus.TimeoutFailed, (await harness.RequestAsync(id)).Status);
+        Assert.Equal(["send ERROR tx_too_late", "lookup NOT_FOUND", "send NOT_SENT", "lookup NOT_FOUND"],
+            (await harness.AttemptsAsync(stored.Id)).Select(a => $"{a.Kind} {a.Answer}"));
+        Assert.Equal(0, harness.Ledger.IncludedCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Apis))]
     public async Task Not_found_after_max_time_when_the_network_forgot_the_ledgers_it_could_be_in_is_unknown_and_escalated_not_guessed(string api)
     {
         var app = App(api);
@@ -346,11 +376,18 @@ public sealed class MintSubmissionTests(DatabaseFixture fixture) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Apis))]
-    public async Task Two_instances_submitting_the_same_request_at_once_build_one_transaction(string api)
+    public async Task Two_instances_approving_and_submitting_the_same_request_at_once_build_one_transaction(string api)
     {
-        var id = await harness.ApprovedMintAsync(App(api));
-        var one = App(api).GetRequiredService<MintSubmitter>();
-        var two = App(api).GetRequiredService<MintSubmitter>();
+        var (first, second) = (App(api), App(api));
+        var created = await first.GetRequiredService<ApprovalService>().CreateAsync(new NewApprovalRequest(ApprovalKind.Mint, "Mint for desk",
+            Approvals.ApprovalHarness.Department, Approvals.ApprovalHarness.Requester, new MintPayload("EURE", harness.Issuer, Approvals.ApprovalHarness.Issuer, 9m, null)));
+        var id = created.Created!.Id;
+        var other = ApprovalActor.User("manager2@demo.local", [ApprovalRoles.Manager], [Approvals.ApprovalHarness.Department]);
+        var outcomes = await Task.WhenAll(first.GetRequiredService<ApprovalService>().ActAsync(id, ApprovalCommand.Approve(), StellarHarness.Manager),
+            second.GetRequiredService<ApprovalService>().ActAsync(id, ApprovalCommand.Approve(), other));
+        Assert.Single(outcomes, o => o is TransitionOutcome.Applied);
+        var one = first.GetRequiredService<MintSubmitter>();
+        var two = second.GetRequiredService<MintSubmitter>();
 
         await harness.DriveAsync(Task.WhenAll(one.SubmitAsync(id), two.SubmitAsync(id), one.RunAsync(CancellationToken.None), two.RunAsync(CancellationToken.None)));
         harness.NextLedger();
