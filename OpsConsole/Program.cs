@@ -5,6 +5,7 @@ using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Features.Stellar;
 using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -33,6 +34,7 @@ try
         .AddNotifications(builder.Configuration)
         .AddDeadLetters(builder.Configuration)
         .AddApprovals(builder.Configuration)
+        .AddStellar(builder.Configuration)
         .AddAlerts(builder.Configuration)
         .AddSystemFeature(builder.Configuration);
 

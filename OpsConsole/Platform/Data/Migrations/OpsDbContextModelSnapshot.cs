@@ -868,6 +868,160 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.ToTable("dead_letter_actions", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Stellar.MintSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BuiltAtLedger")
+                        .HasColumnType("bigint")
+                        .HasColumnName("built_at_ledger");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnvelopeXdr")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("envelope_xdr");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<long?>("Ledger")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger");
+
+                    b.Property<DateTimeOffset?>("LedgerClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ledger_closed_at");
+
+                    b.Property<DateTimeOffset?>("MaxTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("max_time");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RebuildOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rebuild_of");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ResultCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("result_codes");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SourceAccount")
+                        .IsRequired()
+                        .HasMaxLength(56)
+                        .HasColumnType("character varying(56)")
+                        .HasColumnName("source_account");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stellar_submissions");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_stellar_submissions_open")
+                        .HasFilter("status IN ('Built', 'Pending')");
+
+                    b.HasIndex("Hash")
+                        .HasDatabaseName("ix_stellar_submissions_hash");
+
+                    b.HasIndex("RebuildOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stellar_submissions_rebuild_of")
+                        .HasFilter("rebuild_of IS NOT NULL");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stellar_submissions_request_first")
+                        .HasFilter("rebuild_of IS NULL");
+
+                    b.ToTable("stellar_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Stellar.SubmissionAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Ledger")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stellar_submission_attempts");
+
+                    b.HasIndex("SubmissionId", "Id")
+                        .HasDatabaseName("ix_stellar_submission_attempts_submission_id_id");
+
+                    b.ToTable("stellar_submission_attempts", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Features.Alerts.AlertEvaluatorState", b =>
                 {
                     b.Property<int>("Id")
@@ -1914,6 +2068,26 @@ namespace OpsConsole.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dead_letter_actions_dead_letters_dead_letter_id");
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Stellar.MintSubmission", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stellar_submissions_approval_requests_request_id");
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Stellar.SubmissionAttempt", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Stellar.MintSubmission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stellar_submission_attempts_stellar_submissions_submission_");
                 });
 
             modelBuilder.Entity("OpsConsole.Features.Approvals.SlaDeferral", b =>
