@@ -5,6 +5,7 @@ using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Features.PackApprovals;
 using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -34,6 +35,7 @@ try
         .AddDeadLetters(builder.Configuration)
         .AddApprovals(builder.Configuration)
         .AddAlerts(builder.Configuration)
+        .AddPackApprovals(builder.Configuration)
         .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();
@@ -53,6 +55,7 @@ try
     app.MapDeadLetters();
     app.MapApprovals();
     app.MapAlerts();
+    app.MapPackApprovals();
     app.MapSystemFeature();
     await app.RunAsync();
     return 0;

@@ -18,7 +18,8 @@ public sealed class PackApproval
     public List<string> StepIds { get; set; } = [];
     public required string MessageTemplate { get; set; }
     public string? MessageLocale { get; set; }
-    public Dictionary<string, string> MessageValues { get; set; } = [];
+    /// <summary>Replaced whole on an update, never changed in place (the change tracker compares it by reference).</summary>
+    public IReadOnlyDictionary<string, string> MessageValues { get; set; } = new Dictionary<string, string>();
     public required string ResumeCallbackUrl { get; set; }
     public required string ProtectedResumeToken { get; set; }
     /// <summary>Names the content of the latest revision, so a repeat is told from a change (<see cref="PackApprovalRules.Fingerprint"/>).</summary>

@@ -14,9 +14,18 @@ public class PackApprovalRulesTests
 
     static PackApproval Stored(int revision = 1) => new()
     {
-        Tenant = "demo", RunId = "run-42", ApprovalId = "deploy-prod", KeyId = "demo", Revision = revision, PlanHash = Plan,
-        MessageTemplate = "pack.approval.requested", ResumeCallbackUrl = "https://runner.example/resume", ProtectedResumeToken = "…",
-        Fingerprint = Print(revision), CorrelationId = "c", LastEventId = "e",
+        Tenant = "demo",
+        RunId = "run-42",
+        ApprovalId = "deploy-prod",
+        KeyId = "demo",
+        Revision = revision,
+        PlanHash = Plan,
+        MessageTemplate = "pack.approval.requested",
+        ResumeCallbackUrl = "https://runner.example/resume",
+        ProtectedResumeToken = "…",
+        Fingerprint = Print(revision),
+        CorrelationId = "c",
+        LastEventId = "e",
     };
 
     [Fact]

@@ -56,9 +56,14 @@ public class PackEventReaderTests
     {
         var read = Read(new JsonObject
         {
-            ["type"] = "PackPolicyHold", ["eventId"] = "evt-9", ["tenant"] = "demo", ["runId"] = "run-42",
-            ["occurredAt"] = "2026-11-02T08:59:00Z", ["gate"] = "change-freeze",
-            ["parameters"] = new JsonObject { ["window"] = "2026-11-01/2026-11-03" }, ["messages"] = new JsonArray("Freeze in force"),
+            ["type"] = "PackPolicyHold",
+            ["eventId"] = "evt-9",
+            ["tenant"] = "demo",
+            ["runId"] = "run-42",
+            ["occurredAt"] = "2026-11-02T08:59:00Z",
+            ["gate"] = "change-freeze",
+            ["parameters"] = new JsonObject { ["window"] = "2026-11-01/2026-11-03" },
+            ["messages"] = new JsonArray("Freeze in force"),
         });
 
         Assert.Empty(read.Errors);

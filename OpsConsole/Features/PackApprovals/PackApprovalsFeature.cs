@@ -1,0 +1,31 @@
+using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Startup;
+
+namespace OpsConsole.Features.PackApprovals;
+
+/// <summary>Task Runner pack approvals: the signed events endpoint, the approvals and holds it stores, and the requests
+/// it opens in the approvals inbox.</summary>
+public static class PackApprovalsFeature
+{
+    /// <summary>The scope that lets a key send events; operators write it in settings, so it never changes.</summary>
+    public const string EventsScope = "Notifier.Events:Write";
+
+    /// <summary>The scope that lets a key decide an approval over the API.</summary>
+    public const string ApproveScope = "Packs.Approve";
+
+    public static IServiceCollection AddPackApprovals(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddCheckedSettings<PackApprovalOptions>(config);
+        services.AddMachineScope(EventsScope);
+        services.AddMachineScope(ApproveScope);
+        services.AddSingleton<ResumeTokens>();
+        services.AddSingleton<PackEvents>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPackApprovals(this IEndpointRouteBuilder app)
+    {
+        app.MapPackEventsApi();
+        return app;
+    }
+}
