@@ -15,6 +15,7 @@ namespace OpsConsole.Features.Approvals;
 public sealed class ApprovalService(
     GuardedTransitions transitions,
     ApprovalEffects effects,
+    IEnumerable<IApprovalDecisionEffects> decisionEffects,
     SlaPolicies policies,
     IOptions<SlaOptions> sla,
     TimeProvider time)
@@ -113,6 +114,10 @@ public sealed class ApprovalService(
                 return TransitionDecision.Refuse(change.Refusal!);
             var described = await effects.DescribeAsync(db, request, actor.Id, change.AuditAction!, change.From, change.TierBefore, cmd.Reason,
                 change.Resubmission is null ? change.Notices : [], token);
+            if (change.To is ApprovalStatus.Approved or ApprovalStatus.Rejected)
+                foreach (var follower in decisionEffects)
+                    if (await follower.DescribeAsync(db, request, actor, cmd.Reason, token) is { } more)
+                        described.Add(more);
             if (change.Resubmission is { } fresh)
             {
                 db.ApprovalRequests.Add(fresh);

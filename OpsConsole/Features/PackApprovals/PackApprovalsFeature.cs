@@ -1,5 +1,8 @@
+using OpsConsole.Features.Approvals;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Outbox;
 using OpsConsole.Platform.Startup;
+using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.PackApprovals;
 
@@ -20,12 +23,18 @@ public static class PackApprovalsFeature
         services.AddMachineScope(ApproveScope);
         services.AddSingleton<ResumeTokens>();
         services.AddSingleton<PackEvents>();
+        services.AddSingleton<PackAcks>();
+        services.AddSingleton<IApprovalDecisionEffects, PackDecisionEffects>();
+        services.AddSingleton<INotificationChannel, ResumeCallbackChannel>();
+        services.AddHttpClient(ResumeCallbackChannel.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddDeadLetterHandler<CallbackRedelivery>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPackApprovals(this IEndpointRouteBuilder app)
     {
         app.MapPackEventsApi();
+        app.MapPackAcksApi();
         return app;
     }
 }
