@@ -28,6 +28,7 @@ public static class PackApprovalsFeature
         services.AddSingleton<INotificationChannel, ResumeCallbackChannel>();
         services.AddHttpClient(ResumeCallbackChannel.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddDeadLetterHandler<CallbackRedelivery>();
+        services.AddPackApiExamples();
         return services;
     }
 
