@@ -1,3 +1,5 @@
+using OpsConsole.Domain.Alerts.Rules;
+using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Outbox;
@@ -29,6 +31,7 @@ public static class PackApprovalsFeature
         services.AddHttpClient(ResumeCallbackChannel.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddDeadLetterHandler<CallbackRedelivery>();
         services.AddPackApiExamples();
+        services.AddAlertRule<IReadOnlyList<PackHoldFact>, PackHoldFacts>(_ => new PackPolicyHeld());
         return services;
     }
 
