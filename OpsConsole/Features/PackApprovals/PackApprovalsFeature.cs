@@ -1,6 +1,7 @@
 using OpsConsole.Domain.Alerts.Rules;
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
+using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Outbox;
 using OpsConsole.Platform.Startup;
@@ -31,6 +32,8 @@ public static class PackApprovalsFeature
         services.AddHttpClient(ResumeCallbackChannel.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddDeadLetterHandler<CallbackRedelivery>();
         services.AddPackApiExamples();
+        services.AddSingleton<PackPurge>();
+        services.AddJob<PackPurgeJob>(JobSchedule.OnCron("0 50 3 * * ?"));
         services.AddAlertRule<IReadOnlyList<PackHoldFact>, PackHoldFacts>(_ => new PackPolicyHeld());
         return services;
     }

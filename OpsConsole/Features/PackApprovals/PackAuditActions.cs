@@ -10,4 +10,5 @@ public static class PackAuditActions
     public const string Updated = "pack.updated";
     public const string Held = "pack.held";
     public const string Decided = "pack.decided";
+    public const string Purged = "pack.purged";
 }
