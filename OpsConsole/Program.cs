@@ -6,6 +6,7 @@ using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.Stellar;
+using OpsConsole.Features.PackApprovals;
 using OpsConsole.Features.SystemStatus;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Data;
@@ -36,6 +37,7 @@ try
         .AddApprovals(builder.Configuration)
         .AddStellar(builder.Configuration)
         .AddAlerts(builder.Configuration)
+        .AddPackApprovals(builder.Configuration)
         .AddSystemFeature(builder.Configuration);
 
     var app = builder.Build();
@@ -55,6 +57,7 @@ try
     app.MapDeadLetters();
     app.MapApprovals();
     app.MapAlerts();
+    app.MapPackApprovals();
     app.MapSystemFeature();
     await app.RunAsync();
     return 0;
