@@ -39,33 +39,4 @@ public sealed class PackChangesAuditTests(DatabaseFixture fixture) : IClassFixtu
         Assert.Equal([PackAuditActions.Held],
             await AuditCounts.ActionsAsync(fixture.ConnectionString, PackAuditActions.HoldSubjectType, "demo/run-audit/change-freeze"));
     }
-
-    [Fact]
-    public async Task A_purge_leaves_one_event_and_keeps_the_requests()
-    {
-        var closed = PackEventsFor.Requested("run-purge-closed", app.Clock.GetUtcNow());
-        (await app.PostAsync(Path, PackEventsFor.Json(closed))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Hold("run-purge-closed", app.Clock.GetUtcNow())))).Dispose();
-        var ack = new Contracts.PackApprovals.PackAckRequest
-        {
-            Decision = "reject",
-            Actor = "manager@demo.local",
-            Comment = "not now",
-            DecisionHash = Contracts.PackApprovals.PackDecisionHash.Compute("demo", closed.RunId, closed.ApprovalId, closed.PlanHash, "reject"),
-        };
-        (await app.PostAsync($"{Path}/{closed.RunId}/{closed.ApprovalId}/ack", System.Text.Json.JsonSerializer.Serialize(ack, System.Text.Json.JsonSerializerOptions.Web))).Dispose();
-        var purge = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PackPurge>(app.Host.Services);
-
-        Assert.Equal(0, await purge.PurgeAsync());
-        app.Clock.Advance(TimeSpan.FromDays(91));
-        // The class's other test may have left records of its own to purge with these.
-        Assert.True(await purge.PurgeAsync() >= 2);
-        Assert.Equal(0, await purge.PurgeAsync());
-
-        await using var db = fixture.CreateContext();
-        Assert.Equal(0, await db.PackApprovals.CountAsync(p => p.RunId == "run-purge-closed"));
-        Assert.Equal(0, await db.PackHolds.CountAsync(h => h.RunId == "run-purge-closed"));
-        Assert.Equal(1, await db.ApprovalRequests.CountAsync(r => r.Kind == ApprovalKind.PackApproval && r.Title.Contains("run-purge-closed")));
-        Assert.Equal([PackAuditActions.Purged], await AuditCounts.ActionsAsync(fixture.ConnectionString, PackAuditActions.SubjectType, "retention"));
-    }
 }

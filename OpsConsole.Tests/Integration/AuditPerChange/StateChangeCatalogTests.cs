@@ -22,7 +22,7 @@ public class StateChangeCatalogTests
         ["ApprovalService.CommentAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.OpenAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
         ["PackAcks.DecideAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
-        ["PackPurge.PurgeAsync"] = nameof(PackChangesAuditTests.A_purge_leaves_one_event_and_keeps_the_requests),
+        ["PackPurge.PurgeAsync"] = nameof(PackPurgeAuditTests.A_purge_leaves_one_event_and_keeps_the_requests),
         ["PackEvents.AcceptAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
         ["ApprovalService.ActAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.ResubmitAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
