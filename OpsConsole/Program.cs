@@ -7,6 +7,8 @@ using OpsConsole.Features.Demo;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.Overview;
+using OpsConsole.Features.PackApprovals;
+using OpsConsole.Features.Stellar;
 using OpsConsole.Features.SystemStatus;
 using OpsConsole.Features.Wall;
 using OpsConsole.Platform;
@@ -36,7 +38,9 @@ try
         .AddNotifications(builder.Configuration)
         .AddDeadLetters(builder.Configuration)
         .AddApprovals(builder.Configuration)
+        .AddStellar(builder.Configuration)
         .AddAlerts(builder.Configuration)
+        .AddPackApprovals(builder.Configuration)
         .AddWall(builder.Configuration)
         .AddOverview()
         .AddSystemFeature(builder.Configuration)
@@ -59,6 +63,7 @@ try
     app.MapDeadLetters();
     app.MapApprovals();
     app.MapAlerts();
+    app.MapPackApprovals();
     app.MapSystemFeature();
     await app.RunAsync();
     return 0;

@@ -9,4 +9,5 @@ public static class AlertCodes
     public const string LiquidityActionStuck = "liquidity_action_stuck";
     public const string ApprovalsExpired = "approvals_expired";
     public const string DeadLettersUnresolved = "dead_letters_unresolved";
+    public const string PackPolicyHold = "pack_policy_hold";
 }

@@ -20,6 +20,8 @@ public static class ApprovalAuditActions
     public const string Confirmed = "approval.confirmed";
     public const string TimeoutFailed = "approval.timeout_failed";
     public const string SubmissionFailed = "approval.submission_failed";
+    /// <summary>The request stays Submitted, but its mint can no longer be proven landed or lost: a person decides.</summary>
+    public const string MintUnknown = "approval.mint_unknown";
     public const string PolicyChanged = "approval.policy_changed";
     /// <summary>The SLA timers leave the request alone for a while after applying its steps failed.</summary>
     public const string SlaDeferred = "approval.sla_deferred";

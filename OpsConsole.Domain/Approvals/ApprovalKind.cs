@@ -1,7 +1,8 @@
 namespace OpsConsole.Domain.Approvals;
 
-/// <summary>What a request asks to approve; pack approvals join as a second kind with their own payload.</summary>
+/// <summary>What a request asks to approve; each kind has its own payload and SLA policy.</summary>
 public enum ApprovalKind
 {
     Mint,
+    PackApproval,
 }

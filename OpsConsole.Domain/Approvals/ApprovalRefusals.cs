@@ -24,7 +24,7 @@ public static class ApprovalRefusals
         var hint = (r.Status, action) switch
         {
             (ApprovalStatus.Expired, not ApprovalAction.Resubmit) => " Resubmit it instead.",
-            (_, ApprovalAction.Resubmit) => " Only an expired request can be resubmitted.",
+            (_, ApprovalAction.Resubmit) => " Only an expired request or a mint that timed out can be resubmitted.",
             (ApprovalStatus.Pending, ApprovalAction.MarkSubmitted) => " It has not been approved.",
             (_, ApprovalAction.MarkConfirmed or ApprovalAction.MarkTimeoutFailed or ApprovalAction.MarkSubmissionFailed) =>
                 " Only a submitted request has a network outcome.",

@@ -86,7 +86,8 @@ public static class ApprovalRules
     static bool AllowedFrom(ApprovalStatus status, ApprovalAction action) => action switch
     {
         ApprovalAction.Comment => true,
-        ApprovalAction.Resubmit => status == ApprovalStatus.Expired,
+        // A mint that provably never landed is tried again only as a new request, with a new approval.
+        ApprovalAction.Resubmit => status is ApprovalStatus.Expired or ApprovalStatus.TimeoutFailed,
         ApprovalAction.MarkSubmitted => status == ApprovalStatus.Approved,
         ApprovalAction.MarkConfirmed or ApprovalAction.MarkTimeoutFailed or ApprovalAction.MarkSubmissionFailed =>
             status == ApprovalStatus.Submitted,
@@ -191,14 +192,19 @@ public static class ApprovalRules
                 return (ApprovalAuditActions.Confirmed, [], null);
             case ApprovalAction.MarkTimeoutFailed:
                 r.Status = ApprovalStatus.TimeoutFailed;
-                return (ApprovalAuditActions.TimeoutFailed, [], null);
+                return (ApprovalAuditActions.TimeoutFailed, MintFailed(r), null);
             case ApprovalAction.MarkSubmissionFailed:
                 r.Status = ApprovalStatus.SubmissionFailed;
-                return (ApprovalAuditActions.SubmissionFailed, [], null);
+                return (ApprovalAuditActions.SubmissionFailed, MintFailed(r), null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(c), c.Action, null);
         }
     }
+
+    /// <summary>A failed mint is Critical for whoever raised it and whoever approved it.</summary>
+    static List<ApprovalNotice> MintFailed(ApprovalRequest r) =>
+        [.. new[] { r.RequestedBy, r.DecidedBy }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(person => new ApprovalNotice(r.Id, NotificationEvents.MintFailed, ApprovalAudience.Person(person)))];
 
     static ApprovalRequest Copy(ApprovalRequest r) => new()
     {

@@ -7,10 +7,10 @@ namespace OpsConsole.Domain.Approvals;
 /// <summary>What a mint must satisfy before anyone is asked to approve it; the API and the form share these checks.</summary>
 public static partial class MintPayloadRules
 {
-    public const int MaxMemoBytes = 28;
-    public const int MaxDecimals = 7;
+    public const int MaxMemoBytes = StellarMemo.MaxTextBytes;
+    public const int MaxDecimals = Stroops.Decimals;
     /// <summary>The largest amount: int64 stroops, one stroop being 10⁻⁷ units.</summary>
-    public const decimal MaxAmount = long.MaxValue / 10_000_000m;
+    public const decimal MaxAmount = long.MaxValue / (decimal)Stroops.PerUnit;
 
     public static IReadOnlyList<FieldError> Validate(MintPayload payload)
     {

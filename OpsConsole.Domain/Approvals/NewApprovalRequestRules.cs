@@ -32,6 +32,9 @@ public static class NewApprovalRequestRules
             case MintPayload mint:
                 errors.AddRange(MintPayloadRules.Validate(mint));
                 break;
+            case PackApprovalPayload:
+                // Checked field by field where it is read, from the Task Runner's event.
+                break;
         }
         return errors;
     }

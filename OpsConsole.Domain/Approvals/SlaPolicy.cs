@@ -18,9 +18,20 @@ public sealed record SlaPolicy
         Clock = SlaClock.WallClock,
     };
 
+    /// <summary>A run waits on it, so it is chased harder, on the business-hours clock, up to top management.</summary>
+    public static SlaPolicy PackApprovalDefault { get; } = new()
+    {
+        RemindAfter = TimeSpan.FromHours(1),
+        EscalateAfter = TimeSpan.FromHours(4),
+        EscalateFinalAfter = TimeSpan.FromHours(8),
+        ExpireAfter = TimeSpan.FromHours(24),
+        Clock = SlaClock.BusinessHours,
+    };
+
     public static SlaPolicy DefaultFor(ApprovalKind kind) => kind switch
     {
         ApprovalKind.Mint => MintDefault,
+        ApprovalKind.PackApproval => PackApprovalDefault,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No default SLA policy for this kind."),
     };
 

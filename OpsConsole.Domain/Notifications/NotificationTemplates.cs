@@ -37,6 +37,8 @@ public static class NotificationTemplates
         NotificationEvents.ApprovalEscalatedFinal => $"Final escalation (tier {m.Tier}): {user(m.Title)}",
         NotificationEvents.ApprovalExpired => $"Expired without a decision: {user(m.Title)}",
         NotificationEvents.ApprovalDecided => $"{m.Outcome?.ToString() ?? "Decided"}: {user(m.Title)}",
+        NotificationEvents.MintFailed => $"Mint failed, nothing minted: {user(m.Title)}",
+        NotificationEvents.MintUnknown => $"Mint outcome unknown, check the ledger: {user(m.Title)}",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "No template for this event key."),
     };
 
@@ -55,6 +57,8 @@ public static class NotificationTemplates
             NotificationEvents.ApprovalEscalatedFinal => $"{what} is still undecided and now waits for top management ({where}).",
             NotificationEvents.ApprovalExpired => $"{what} expired without a decision ({where}). It can no longer be approved; resubmit it to try again.",
             NotificationEvents.ApprovalDecided => $"{what} was {(m.Outcome?.ToString() ?? "decided").ToLowerInvariant()} ({where}).",
+            NotificationEvents.MintFailed => $"{what} was approved, but its Stellar transaction did not mint ({where}). The reason below says what to do.",
+            NotificationEvents.MintUnknown => $"{what} was sent, but the network can no longer say whether it landed ({where}). Nothing is sent again until a person checks the issuing account's history.",
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "No template for this event key."),
         };
         if (m.Actor is { Length: > 0 } actor)

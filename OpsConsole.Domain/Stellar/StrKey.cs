@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using SimpleBase;
 
 namespace OpsConsole.Domain.Stellar;
@@ -15,15 +16,19 @@ public static class StrKey
 
     public static string EncodeSeed(ReadOnlySpan<byte> seed) => Encode(SeedVersion, seed);
 
-    public static byte[] DecodeAccountId(string accountId) => Decode(AccountIdVersion, accountId)
-        ?? throw new FormatException("Not a valid Stellar account id (G…).");
+    /// <summary>The 32-byte public key; a <see cref="StrKeyException"/> naming the fault otherwise.</summary>
+    public static byte[] DecodeAccountId(string? accountId) => DecodeOrThrow(AccountIdVersion, accountId);
 
-    public static byte[] DecodeSeed(string seed) => Decode(SeedVersion, seed)
-        ?? throw new FormatException("Not a valid Stellar secret seed (S…).");
+    /// <summary>The 32-byte seed; a <see cref="StrKeyException"/> naming the fault otherwise (never the text).</summary>
+    public static byte[] DecodeSeed(string? seed) => DecodeOrThrow(SeedVersion, seed);
 
-    public static bool IsValidAccountId(string? value) => Decode(AccountIdVersion, value) is not null;
+    public static bool IsValidAccountId(string? value) => CheckAccountId(value) == StrKeyFault.None;
 
-    public static bool IsValidSeed(string? value) => Decode(SeedVersion, value) is not null;
+    public static bool IsValidSeed(string? value) => CheckSeed(value) == StrKeyFault.None;
+
+    public static StrKeyFault CheckAccountId(string? value) => Decode(AccountIdVersion, value, out _);
+
+    public static StrKeyFault CheckSeed(string? value) => Decode(SeedVersion, value, out _);
 
     static string Encode(byte version, ReadOnlySpan<byte> key)
     {
@@ -38,19 +43,45 @@ public static class StrKey
         return Base32.Rfc4648.Encode(data, padding: false);
     }
 
-    /// <summary>The key, or null when the text is not a StrKey of that version.</summary>
-    static byte[]? Decode(byte version, string? text)
+    static byte[] DecodeOrThrow(byte version, string? text)
     {
+        var fault = Decode(version, text, out var key);
+        if (fault == StrKeyFault.None)
+            return key!;
+        var kind = version == SeedVersion ? "secret seed (S…)" : "account id (G…)";
+        throw new StrKeyException(fault, fault switch
+        {
+            StrKeyFault.Length => $"Not a Stellar {kind}: it must be {EncodedLength} characters, not {text?.Length ?? 0}.",
+            StrKeyFault.Base32 => $"Not a Stellar {kind}: only upper-case base32 letters A–Z and digits 2–7 may appear.",
+            StrKeyFault.Version => $"Not a Stellar {kind}: its version byte names another kind of key.",
+            _ => $"Not a Stellar {kind}: its checksum does not match.",
+        });
+    }
+
+    static StrKeyFault Decode(byte version, string? text, out byte[]? key)
+    {
+        key = null;
+        if (text is null || text.Length != EncodedLength)
+            return StrKeyFault.Length;
         // 56 characters carry exactly 35 bytes, so a strict alphabet check leaves no non-canonical spellings.
-        if (text is null || text.Length != EncodedLength || !text.All(c => c is >= 'A' and <= 'Z' or >= '2' and <= '7'))
-            return null;
+        if (!text.All(c => c is >= 'A' and <= 'Z' or >= '2' and <= '7'))
+            return StrKeyFault.Base32;
         var data = Base32.Rfc4648.Decode(text);
-        if (data.Length != 1 + KeyLength + 2 || data[0] != version)
-            return null;
-        var crc = Crc16XModem(data.AsSpan(0, 1 + KeyLength));
-        if (data[^2] != (byte)crc || data[^1] != (byte)(crc >> 8))
-            return null;
-        return data[1..(1 + KeyLength)];
+        try
+        {
+            if (data[0] != version)
+                return StrKeyFault.Version;
+            var crc = Crc16XModem(data.AsSpan(0, 1 + KeyLength));
+            if (data[^2] != (byte)crc || data[^1] != (byte)(crc >> 8))
+                return StrKeyFault.Checksum;
+            key = data[1..(1 + KeyLength)];
+            return StrKeyFault.None;
+        }
+        finally
+        {
+            // The decoded bytes may be a secret seed: leave no copy behind but the one returned.
+            CryptographicOperations.ZeroMemory(data);
+        }
     }
 
     public static ushort Crc16XModem(ReadOnlySpan<byte> bytes)

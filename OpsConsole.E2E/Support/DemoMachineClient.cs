@@ -23,8 +23,10 @@ public sealed class DemoMachineClient(Uri baseUrl) : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Raises a mint request of 10 OPS in treasury, as a partner's system would; returns its id.</summary>
-    public async Task<string> RaiseMintAsync(string title, string requestedBy = "desk@partner.example", string amount = "10", string memo = "e2e")
+    /// <summary>Raises a mint request of 10 OPS in treasury, as a partner's system would; returns its id. The default
+    /// <paramref name="issuer"/> is an account this console does not issue from, so the mint is never submitted.</summary>
+    public async Task<string> RaiseMintAsync(string title, string requestedBy = "desk@partner.example", string amount = "10", string memo = "e2e",
+        string issuer = Issuer)
     {
         var created = await SendAsync(HttpMethod.Post, "/api/approval-requests", new
         {
@@ -32,7 +34,7 @@ public sealed class DemoMachineClient(Uri baseUrl) : IDisposable
             title,
             department = "treasury",
             requestedBy,
-            payload = new { assetCode = "OPS", issuer = Issuer, destination = Destination, amount, memo },
+            payload = new { assetCode = "OPS", issuer, destination = Destination, amount, memo },
         });
         return created.GetProperty("id").GetString()!;
     }

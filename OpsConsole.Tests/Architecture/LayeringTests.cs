@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace OpsConsole.Tests.Architecture;
 
 /// <summary>
-/// Platform holds the mechanisms that features register into, so it names no feature; and Approvals knows people only
-/// through Identity's IPeopleDirectory, never through Identity's account types or tables.
+/// Platform holds the mechanisms that features register into, so it names no feature; Approvals knows people only
+/// through Identity's IPeopleDirectory, never through Identity's account types or tables; and the Domain stays pure.
 /// </summary>
 [Trait("Category", "Domain")]
 public partial class LayeringTests
@@ -37,6 +37,18 @@ public partial class LayeringTests
             .ToList();
 
         Assert.Empty(offences);
+    }
+
+    [Fact]
+    public void The_domain_references_only_the_base_library_and_its_codec_and_crypto_packages()
+    {
+        // OpsConsole.Contracts is the machine clients' wire models, itself dependent on nothing but the base library.
+        string[] allowed = ["System.", "netstandard", "SimpleBase", "NSec.Cryptography", "OpsConsole.Contracts"];
+        var references = typeof(OpsConsole.Domain.Stellar.StrKey).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Contains("NSec.Cryptography", references);
+        var others = references.Where(name => !allowed.Any(a => name == a || (a.EndsWith('.') && name.StartsWith(a, StringComparison.Ordinal)))).ToList();
+        Assert.Equal([], others);
     }
 
     static IEnumerable<(string Path, int Line, string Code)> Lines(IEnumerable<(string Path, string Text)> files) =>

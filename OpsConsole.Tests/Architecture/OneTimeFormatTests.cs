@@ -15,6 +15,7 @@ public partial class OneTimeFormatTests
         ["OpsConsole/Features/Audit/Pages/AuditFilterBar.razor"] = "the value of the browser's date-time field",
         ["OpsConsole/Features/Approvals/SlaOptions.cs"] = "holiday dates as the settings write them",
         ["OpsConsole/Features/Approvals/SlaTimers.cs"] = "the round-trip time that names a failed batch",
+        ["OpsConsole/Features/Stellar/Simulation/SimulatedHorizonHandler.cs"] = "Horizon's wire time in the simulated network's answers",
     };
 
     [GeneratedRegex(@"yyyy|ToString\(""[Oo]""|:[Oo]\}")]

@@ -4,6 +4,7 @@ using OpsConsole.Components;
 using OpsConsole.Platform.Data;
 using OpsConsole.Platform.DataProtection;
 using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.OpenApi;
 using OpsConsole.Platform.RateLimits;
 using OpsConsole.Platform.Security;
 using Prometheus;
@@ -24,6 +25,7 @@ public static class PlatformFeature
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddRequestLimits();
         services.AddWebSecurity(config);
+        services.AddMachineApiDocument();
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class PlatformFeature
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapMachineApiDocument();
         // Our own Content-Security-Policy carries frame-ancestors for every response, the circuit's too.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

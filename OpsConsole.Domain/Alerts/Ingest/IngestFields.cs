@@ -10,9 +10,12 @@ namespace OpsConsole.Domain.Alerts.Ingest;
 /// <c>[2].price</c> in a batch). Decimals are JSON numbers or decimal strings ("61000.25"; a string keeps every digit);
 /// times are ISO 8601 strings with an offset or Z. Field names are camelCase; fields it does not ask for are ignored.
 /// </summary>
-public sealed partial class IngestFields(JsonElement item, string prefix, IngestLimits limits)
+public sealed partial class IngestFields(JsonElement item, string prefix, IngestLimits limits, List<FieldError> errors)
 {
-    readonly List<FieldError> errors = [];
+    public IngestFields(JsonElement item, string prefix, IngestLimits limits)
+        : this(item, prefix, limits, [])
+    {
+    }
 
     public IReadOnlyList<FieldError> Errors => errors;
 
@@ -25,7 +28,8 @@ public sealed partial class IngestFields(JsonElement item, string prefix, Ingest
         return null;
     }
 
-    void Fail(string name, string message) => errors.Add(new FieldError(prefix + name, message));
+    /// <summary>Records a problem a caller found in a field after reading it.</summary>
+    public void Fail(string name, string message) => errors.Add(new FieldError(prefix + name, message));
 
     /// <summary>A string of the given shape; empty when missing or wrong (the error is recorded).</summary>
     public string Text(string name, Regex shape, string rule)
@@ -107,6 +111,121 @@ public sealed partial class IngestFields(JsonElement item, string prefix, Ingest
             return choice;
         Fail(name, $"{name} must be one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}.");
         return default;
+    }
+
+    /// <summary>Required free text of 1 to <paramref name="maxLength"/> characters.</summary>
+    public string Text(string name, int maxLength)
+    {
+        if (Field(name) is not { } value)
+            return "";
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text || text.Trim().Length == 0 || text.Length > maxLength)
+        {
+            Fail(name, $"{name} must be a string of 1 to {maxLength} characters.");
+            return "";
+        }
+        return text;
+    }
+
+    /// <summary>A whole number from <paramref name="min"/> up.</summary>
+    public int Int(string name, int min)
+    {
+        if (Field(name) is not { } value)
+            return 0;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min)
+        {
+            Fail(name, $"{name} must be a whole number of at least {min}.");
+            return 0;
+        }
+        return number;
+    }
+
+    /// <summary>An array of 1 to <paramref name="maxCount"/> strings of the given shape, none repeated.</summary>
+    public IReadOnlyList<string> Texts(string name, Regex shape, string rule, int maxCount)
+    {
+        if (Field(name) is not { } value)
+            return [];
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is 0 || value.GetArrayLength() > maxCount)
+        {
+            Fail(name, $"{name} must be an array of 1 to {maxCount} strings.");
+            return [];
+        }
+        var items = new List<string>();
+        var i = 0;
+        foreach (var element in value.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.String || element.GetString() is not { } text || !shape.IsMatch(text))
+                Fail($"{name}[{i}]", $"{name}[{i}] must be {rule}.");
+            else if (items.Contains(text, StringComparer.Ordinal))
+                Fail($"{name}[{i}]", $"{name}[{i}] repeats \"{text}\".");
+            else
+                items.Add(text);
+            i++;
+        }
+        return items;
+    }
+
+    /// <summary>An array of up to <paramref name="maxCount"/> strings of 1 to <paramref name="maxLength"/> characters each.</summary>
+    public IReadOnlyList<string> Lines(string name, int maxCount, int maxLength)
+    {
+        if (Field(name) is not { } value)
+            return [];
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > maxCount)
+        {
+            Fail(name, $"{name} must be an array of at most {maxCount} strings.");
+            return [];
+        }
+        var items = new List<string>();
+        var i = 0;
+        foreach (var element in value.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.String || element.GetString() is not { } text || text.Length == 0 || text.Length > maxLength)
+                Fail($"{name}[{i}]", $"{name}[{i}] must be a string of 1 to {maxLength} characters.");
+            else
+                items.Add(text);
+            i++;
+        }
+        return items;
+    }
+
+    /// <summary>An object of up to <paramref name="maxCount"/> string values, keys of the given shape; empty when left out.</summary>
+    public IReadOnlyDictionary<string, string> TextMap(string name, Regex keyShape, string keyRule, int maxCount, int maxLength)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Field(name, required: false) is not { } value)
+            return map;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Fail(name, $"{name} must be an object of string values.");
+            return map;
+        }
+        foreach (var property in value.EnumerateObject())
+        {
+            if (map.Count == maxCount)
+            {
+                Fail(name, $"{name} must have at most {maxCount} entries.");
+                break;
+            }
+            if (!keyShape.IsMatch(property.Name))
+                Fail($"{name}.{property.Name}", $"Each key of {name} must be {keyRule}.");
+            else if (property.Value.ValueKind != JsonValueKind.String || property.Value.GetString() is not { } text || text.Length > maxLength)
+                Fail($"{name}.{property.Name}", $"{name}.{property.Name} must be a string of at most {maxLength} characters.");
+            else
+                map[property.Name] = text;
+        }
+        return map;
+    }
+
+    /// <summary>The fields of a nested object, named <c>name.field</c>; null (and an error) when it is missing or not an object.</summary>
+    public IngestFields? Object(string name)
+    {
+        if (Field(name) is not { } value)
+            return null;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Fail(name, $"{name} must be an object.");
+            return null;
+        }
+        return new IngestFields(value, $"{prefix}{name}.", limits, errors);
     }
 
     [GeneratedRegex(@"^-?[0-9]{1,29}(\.[0-9]{1,28})?$")]

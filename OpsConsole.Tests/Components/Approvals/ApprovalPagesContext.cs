@@ -11,6 +11,7 @@ using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
+using OpsConsole.Features.Stellar;
 using OpsConsole.Platform;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
@@ -37,6 +38,8 @@ public abstract class ApprovalPagesContext : DatabaseShellContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddNotifications(config);
         Services.AddApprovals(config);
+        // The request page shows a mint's Stellar transactions; the simulated network runs on this context's clock.
+        Services.AddStellar(config);
         Services.AddPeopleDirectory();
     }
 

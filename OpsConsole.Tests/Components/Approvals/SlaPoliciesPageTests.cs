@@ -39,14 +39,19 @@ public class SlaPoliciesPageTests : DatabaseShellContext
 
     IRenderedComponent<IComponent> Open() => RenderInShell<SlaPoliciesPage>();
 
+    // The page has a card per kind; these tests work on the Mint card.
+    static AngleSharp.Dom.IElement Card(IRenderedComponent<IComponent> page) => page.Find("[data-testid=sla-policy-Mint]");
+
     // MudTextField ties its label to its input by id.
     static AngleSharp.Dom.IElement Input(IRenderedComponent<IComponent> page, string label) =>
-        page.Find("#" + page.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for"));
+        page.Find("#" + Card(page).QuerySelectorAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for"));
 
+    // A button of the card, or else of a dialog it opened.
     static void Click(IRenderedComponent<IComponent> page, string text) =>
-        page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+        (Card(page).QuerySelectorAll("button").SingleOrDefault(b => b.TextContent.Trim() == text)
+            ?? page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text)).Click();
 
-    static string Source(IRenderedComponent<IComponent> page) => page.Find("[data-testid=policy-source]").TextContent.Trim();
+    static string Source(IRenderedComponent<IComponent> page) => Card(page).QuerySelector("[data-testid=policy-source]")!.TextContent.Trim();
 
     [Fact]
     public async Task Shows_who_edited_the_policy_in_force_and_when_with_the_business_calendar()

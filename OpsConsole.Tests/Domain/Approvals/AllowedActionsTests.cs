@@ -102,13 +102,19 @@ public class AllowedActionsTests
         AssertAllowed(At(ApprovalStatus.Expired, 2), Operator, Resubmit);
     }
 
+    [Fact]
+    public void A_mint_that_timed_out_offers_resubmit_and_comment_as_an_expired_request_does()
+    {
+        foreach (var actor in new[] { Operator, Manager, Top, Admin, RequesterOperator })
+            AssertAllowed(At(ApprovalStatus.TimeoutFailed, 1), actor, Resubmit, Comment);
+    }
+
     [Theory]
     [InlineData(ApprovalStatus.Approved)]
     [InlineData(ApprovalStatus.Rejected)]
     [InlineData(ApprovalStatus.Cancelled)]
     [InlineData(ApprovalStatus.Submitted)]
     [InlineData(ApprovalStatus.Confirmed)]
-    [InlineData(ApprovalStatus.TimeoutFailed)]
     [InlineData(ApprovalStatus.SubmissionFailed)]
     public void Decided_request_offers_people_only_a_comment(ApprovalStatus status)
     {

@@ -258,11 +258,12 @@ public class ApprovalTransitionsTests
     [InlineData(ApprovalStatus.Rejected)]
     [InlineData(ApprovalStatus.Cancelled)]
     [InlineData(ApprovalStatus.Confirmed)]
-    public void Only_an_expired_request_can_be_resubmitted(ApprovalStatus status)
+    [InlineData(ApprovalStatus.SubmissionFailed)]
+    public void Only_an_expired_request_or_a_timed_out_mint_can_be_resubmitted(ApprovalStatus status)
     {
         var r = InStatus(status);
         var change = ApprovalRules.Decide(r, ApprovalCommand.Resubmit(Guid.NewGuid(), SlaPolicy.MintDefault), Operator, Now);
-        Assert.Equal($"Request {r.Id} is {status}; it cannot be resubmitted. Only an expired request can be resubmitted.", change.Refusal);
+        Assert.Equal($"Request {r.Id} is {status}; it cannot be resubmitted. Only an expired request or a mint that timed out can be resubmitted.", change.Refusal);
     }
 
     [Theory]
@@ -276,6 +277,23 @@ public class ApprovalTransitionsTests
         var change = ApprovalRules.Apply(r, ApprovalCommand.Mark(action), Stellar, Now);
         Assert.Equal((from, to, audit), (change.From, change.To!.Value, change.AuditAction));
         Assert.Equal(to, r.Status);
+        // A mint that did not happen is Critical news for whoever raised and approved it; the rest tell no one.
+        Assert.Equal(to is ApprovalStatus.TimeoutFailed or ApprovalStatus.SubmissionFailed ? [NotificationEvents.MintFailed] : [],
+            change.Notices.Select(n => n.EventKey).Distinct());
+        Assert.All(change.Notices, n => Assert.Equal(NotificationClass.Critical, n.Class));
+    }
+
+    [Fact]
+    public void A_timed_out_mint_is_resubmitted_as_a_new_pending_request_linked_to_it()
+    {
+        var r = InStatus(ApprovalStatus.TimeoutFailed);
+        var newId = Guid.NewGuid();
+
+        var change = ApprovalRules.Apply(r, ApprovalCommand.Resubmit(newId, SlaPolicy.MintDefault), Operator, Now);
+
+        Assert.True(change.IsApplied);
+        Assert.Equal((newId, ApprovalStatus.Pending, r.Id), (change.Resubmission!.Id, change.Resubmission.Status, change.Resubmission.ResubmissionOf!.Value));
+        Assert.Equal(ApprovalStatus.TimeoutFailed, r.Status);
     }
 
     [Fact]
@@ -293,6 +311,7 @@ public class ApprovalTransitionsTests
             (ApprovalStatus.Pending, ApprovalAction.Approve), (ApprovalStatus.Pending, ApprovalAction.Reject),
             (ApprovalStatus.Pending, ApprovalAction.Cancel), (ApprovalStatus.Pending, ApprovalAction.EscalateNow),
             (ApprovalStatus.Pending, ApprovalAction.Reassign), (ApprovalStatus.Expired, ApprovalAction.Resubmit),
+            (ApprovalStatus.TimeoutFailed, ApprovalAction.Resubmit),
             (ApprovalStatus.Approved, ApprovalAction.MarkSubmitted), (ApprovalStatus.Submitted, ApprovalAction.MarkConfirmed),
             (ApprovalStatus.Submitted, ApprovalAction.MarkTimeoutFailed), (ApprovalStatus.Submitted, ApprovalAction.MarkSubmissionFailed),
         };

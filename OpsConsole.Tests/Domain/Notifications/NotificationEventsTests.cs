@@ -11,7 +11,8 @@ public class NotificationEventsTests
         Assert.Equal(
             [("approval.requested", NotificationClass.Action), ("approval.reminder", NotificationClass.Action),
              ("approval.escalated", NotificationClass.Action), ("approval.escalated_final", NotificationClass.Critical),
-             ("approval.expired", NotificationClass.Critical), ("approval.decided", NotificationClass.Info)],
+             ("approval.expired", NotificationClass.Critical), ("approval.decided", NotificationClass.Info),
+             ("mint.failed", NotificationClass.Critical), ("mint.unknown", NotificationClass.Critical)],
             NotificationEvents.All.Select(k => (k, NotificationEvents.ClassOf(k))));
     }
 

@@ -64,10 +64,72 @@ public class StrKeyTests
 
     [Theory]
     [MemberData(nameof(VectorInvalidAccountIds))]
-    public void Invalid_account_ids_from_the_vectors_are_refused(string value, string why)
+    public void Invalid_account_ids_from_the_vectors_are_refused_with_their_reason(string value, string why)
     {
+        var expected = why switch
+        {
+            "checksum" => StrKeyFault.Checksum,
+            "length" or "empty" => StrKeyFault.Length,
+            "not base32 upper case" => StrKeyFault.Base32,
+            _ when why.StartsWith("version", StringComparison.Ordinal) => StrKeyFault.Version,
+            _ => throw new InvalidOperationException($"No fault for the vector's reason '{why}'."),
+        };
+
+        Assert.Equal(expected, StrKey.CheckAccountId(value));
         Assert.False(StrKey.IsValidAccountId(value), why);
-        Assert.Throws<FormatException>(() => StrKey.DecodeAccountId(value));
+        var error = Assert.Throws<StrKeyException>(() => StrKey.DecodeAccountId(value));
+        Assert.Equal(expected, error.Fault);
+        if (value.Length > 0)
+            Assert.DoesNotContain(value, error.Message);
+    }
+
+    [Fact]
+    public void A_faulty_seed_is_refused_with_its_reason_and_never_echoed()
+    {
+        var seed = Vectors.GetProperty("strKeys")[0].GetProperty("seed").GetString()!;
+        var cases = new (string Value, StrKeyFault Fault)[]
+        {
+            (seed[..^1], StrKeyFault.Length),
+            (seed + "A", StrKeyFault.Length),
+            (seed.ToLowerInvariant(), StrKeyFault.Base32),
+            (seed[..^1] + "1", StrKeyFault.Base32),
+            (seed[..^1] + "=", StrKeyFault.Base32),
+            (Vectors.GetProperty("strKeys")[0].GetProperty("accountId").GetString()!, StrKeyFault.Version),
+            (seed[..30] + (seed[30] == 'A' ? 'B' : 'A') + seed[31..], StrKeyFault.Checksum),
+        };
+        foreach (var (value, fault) in cases)
+        {
+            Assert.Equal(fault, StrKey.CheckSeed(value));
+            var error = Assert.Throws<StrKeyException>(() => StrKey.DecodeSeed(value));
+            Assert.Equal(fault, error.Fault);
+            Assert.DoesNotContain(value[..20], error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("secret seed", error.Message);
+        }
+        Assert.Equal(StrKeyFault.Length, StrKey.CheckSeed(null));
+    }
+
+    // SEP-23's own list of invalid strkeys, all of which must be refused (most are other kinds of strkey, or those kinds
+    // made invalid; as account ids and seeds they are refused for their length or version before anything else).
+    [Theory]
+    [InlineData("GAAAAAAAACGC6", StrKeyFault.Length)]
+    [InlineData("MA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUAAAAAAAAAAAACJUR", StrKeyFault.Length)]
+    [InlineData("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVSGZA", StrKeyFault.Length)]
+    [InlineData("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUACUSI", StrKeyFault.Length)]
+    [InlineData("G47QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVP2I", StrKeyFault.Version)]
+    [InlineData("MA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVAAAAAAAAAAAAAJLKA", StrKeyFault.Length)]
+    [InlineData("MA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVAAAAAAAAAAAAAAV75I", StrKeyFault.Length)]
+    [InlineData("M47QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUAAAAAAAAAAAACJUQ", StrKeyFault.Length)]
+    [InlineData("MA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUAAAAAAAAAAAACJUK===", StrKeyFault.Length)]
+    [InlineData("MA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUAAAAAAAAAAAACJUO", StrKeyFault.Length)]
+    [InlineData("PA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUAAAAAQACAQDAQCQMBYIBEFAWDANBYHRAEISCMKBKFQXDAMRUGY4DUPB6IAAAAAAAAPM", StrKeyFault.Length)]
+    [InlineData("PA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUAAAAAOQCAQDAQCQMBYIBEFAWDANBYHRAEISCMKBKFQXDAMRUGY4Z2PQ", StrKeyFault.Length)]
+    [InlineData("PA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJUAAAAAOQCAQDAQCQMBYIBEFAWDANBYHRAEISCMKBKFQXDAMRUGY4DXFH6", StrKeyFault.Length)]
+    [InlineData("BAAD6DBUX6J22DMZOHIEZTEQ64CVCHEDRKWZONFEUL5Q26QD7R76RGR4TV", StrKeyFault.Length)]
+    [InlineData("BAAT6DBUX6J22DMZOHIEZTEQ64CVCHEDRKWZONFEUL5Q26QD7R76RGXACA", StrKeyFault.Length)]
+    public void Sep23_invalid_strkeys_are_neither_account_ids_nor_seeds(string value, StrKeyFault fault)
+    {
+        Assert.Equal(fault, StrKey.CheckAccountId(value));
+        Assert.Equal(fault, StrKey.CheckSeed(value));
     }
 
     [Theory]

@@ -29,6 +29,16 @@ public sealed class InjectedFault : IAsyncDisposable
         """,
         "DROP TRIGGER IF EXISTS refuse_outbox_row ON notification_outbox; DROP FUNCTION IF EXISTS refuse_outbox_row()");
 
+    /// <summary>A trigger that refuses every row of <paramref name="table"/> whose <paramref name="column"/> is
+    /// <paramref name="value"/>, as a row that cannot be stored would: an error no retry gets past.</summary>
+    public static Task<InjectedFault> RowsRefusingAsync(string connectionString, string table, string column, Guid value) => ApplyAsync(connectionString, $"""
+        CREATE FUNCTION refuse_{table}_row() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '{table} row for % cannot be stored', NEW.{column}; END $$;
+        CREATE TRIGGER refuse_{table}_row BEFORE INSERT ON {table}
+            FOR EACH ROW WHEN (NEW.{column} = '{value}') EXECUTE FUNCTION refuse_{table}_row();
+        """,
+        $"DROP TRIGGER IF EXISTS refuse_{table}_row ON {table}; DROP FUNCTION IF EXISTS refuse_{table}_row()");
+
     public async ValueTask DisposeAsync() => await ExecuteAsync(connectionString, undo);
 
     static async Task<InjectedFault> ApplyAsync(string connectionString, string sql, string undo)

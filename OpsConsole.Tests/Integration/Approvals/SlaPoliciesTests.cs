@@ -56,13 +56,13 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         var policies = Policies();
 
-        var before = Assert.Single(await policies.ListAsync());
+        var before = (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint);
         Assert.False(before.IsEdited);
         Assert.Equal(SlaPolicy.MintDefault with { RemindAfter = TimeSpan.FromHours(2) }, before.Policy);
 
         Assert.Empty(await policies.SaveAsync(Admin(AdaEmail), ApprovalKind.Mint, Edited, null));
 
-        var after = Assert.Single(await policies.ListAsync());
+        var after = (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint);
         Assert.Equal(Edited, after.Policy);
         Assert.Equal(AdaEmail, after.EditedBy);
         Assert.Equal(ApprovalHarness.Start, after.EditedAt);
@@ -95,11 +95,11 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         var policies = Policies();
         Assert.Empty(await policies.SaveAsync(Admin(AdaEmail), ApprovalKind.Mint, Edited, null));
-        var edited = Assert.Single(await policies.ListAsync());
+        var edited = (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint);
 
         Assert.Empty(await policies.ResetAsync(Admin(BobEmail), ApprovalKind.Mint, edited.Version));
 
-        var reset = Assert.Single(await policies.ListAsync());
+        var reset = (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint);
         Assert.False(reset.IsEdited);
         Assert.Equal(TimeSpan.FromHours(2), reset.Policy.RemindAfter);
         await using (var db = fixture.CreateContext())
@@ -114,7 +114,7 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
     public async Task An_edit_from_an_outdated_read_is_refused_naming_who_changed_it()
     {
         var policies = Policies();
-        var opened = Assert.Single(await policies.ListAsync());
+        var opened = (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint);
         Assert.Empty(await policies.SaveAsync(Admin(BobEmail), ApprovalKind.Mint, Edited, opened.Version));
         var auditCount = (await PolicyAuditAsync()).Count;
 
@@ -124,7 +124,7 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal("", refused.Field);
         Assert.Equal($"The Mint policy was changed by {BobEmail} at 2026-11-02 09:00 UTC after you opened it; reload to see it, then edit again.",
             refused.Message);
-        Assert.Equal(Edited, Assert.Single(await policies.ListAsync()).Policy);
+        Assert.Equal(Edited, (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint).Policy);
         Assert.Equal(auditCount, (await PolicyAuditAsync()).Count);
     }
 
@@ -133,7 +133,7 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         var policies = Policies();
         Assert.Empty(await policies.SaveAsync(Admin(AdaEmail), ApprovalKind.Mint, Edited, null));
-        var opened = Assert.Single(await policies.ListAsync());
+        var opened = (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint);
         await using var other = new NpgsqlConnection(fixture.ConnectionString);
         await other.OpenAsync();
         await using var tx = await other.BeginTransactionAsync();
@@ -148,7 +148,7 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
         var refused = Assert.Single(await saving);
         // The conflict is retried on a fresh read, which finds the other writer's row and names them.
         Assert.Contains("changed by bob@ops.test", refused.Message);
-        Assert.Equal(Edited, Assert.Single(await policies.ListAsync()).Policy);
+        Assert.Equal(Edited, (await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint).Policy);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
 
         Assert.Equal("EscalateAfter", refused.Field);
         Assert.Equal("Sla:Policies:Mint:EscalateAfter must be a positive time span or empty", refused.Message);
-        Assert.False(Assert.Single(await policies.ListAsync()).IsEdited);
+        Assert.False((await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint).IsEdited);
         Assert.Equal(auditCount, (await PolicyAuditAsync()).Count);
     }
 
@@ -174,7 +174,7 @@ public sealed class SlaPoliciesTests(DatabaseFixture fixture) : IClassFixture<Da
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             policies.SaveAsync(ApprovalHarness.User("manager@ops.test", Roles.Manager), ApprovalKind.Mint, Edited, null));
 
-        Assert.False(Assert.Single(await policies.ListAsync()).IsEdited);
+        Assert.False((await policies.ListAsync()).Single(p => p.Kind == ApprovalKind.Mint).IsEdited);
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public class StateChangeCatalogTests
         ["ApprovalService.EscalateNowAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.ReassignAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.CommentAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
+        ["ApprovalService.OpenAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackAcks.DecideAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackPurge.PurgeAsync"] = nameof(PackPurgeAuditTests.A_purge_leaves_one_event_and_keeps_the_requests),
+        ["PackEvents.AcceptAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
         ["ApprovalService.ActAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.ResubmitAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
         ["SlaTimers.ApplyDueAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
@@ -59,6 +63,10 @@ public class StateChangeCatalogTests
         ["SessionPurge.PurgeAsync"] = nameof(SessionChangesAuditTests.A_purge_of_sessions_over_for_a_week_leaves_one_event_and_keeps_the_rest),
         ["DemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
         ["ApprovalDemoSeed.SeedAsync"] = nameof(ConsoleChangesAuditTests.The_demo_seeds_leave_one_event_per_user_and_one_per_change_of_each_request),
+        ["MintSubmitter.SubmitAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
+        ["MintSubmitter.ReconcileAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
+        ["MintSubmitter.RunAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
+        ["MintSubmitter.RetryAsync"] = nameof(StellarChangesAuditTests.Building_sending_and_confirming_leave_one_event_each_and_a_lookup_or_retry_that_changes_nothing_none),
         ["AlertEvaluator.EvaluateAsync"] = nameof(AlertChangesAuditTests.Raising_reminding_and_clearing_leave_one_event_each_and_an_evaluation_without_change_none),
         ["AlertResponses.AcknowledgeAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
         ["AlertResponses.SilenceAsync"] = nameof(AlertChangesAuditTests.Acknowledging_silencing_ending_a_silence_and_pausing_leave_one_event_each_and_refused_ones_none),
@@ -73,7 +81,7 @@ public class StateChangeCatalogTests
         "SlaPolicies.ListAsync", "SlaPolicies.PolicyForAsync", "AccountPreferences.ReadAsync", "UserDirectory.ListAsync",
         "UserDirectory.DepartmentsAsync", "JobControl.ListAsync", "AuditVerification.VerifyAsync", "DemoSeed.EnsureRolesAsync",
         "SessionLedger.FindAsync", "SessionCheck.CheckAsync", "UserSessions.ListMineAsync", "UserSessions.ListForUserAsync",
-        "UserSessions.OpenCountsAsync",
+        "UserSessions.OpenCountsAsync", "PackAcks.AnswerAsync",
     ];
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
         Assert.Equal(1, exit);
         Assert.Equal("OpsConsole cannot start: MachineClients:Keys:bridge:Scopes names an unknown scope 'Metrics:Reed'; "
             + "known scopes are Alerts:Read, Approvals:Submit, DeadLetters:Read, Inventory:Ingest, LiquidityActions:Ingest, MarketPrices:Ingest, "
-            + "Metrics:Read, TradeResults:Ingest", error.Trim());
+            + "Metrics:Read, Notifier.Events:Write, Packs.Approve, TradeResults:Ingest", error.Trim());
     }
 
     [Fact]

@@ -60,6 +60,26 @@ public class MachineClientOptionsTests
     }
 
     [Fact]
+    public void Allowed_addresses_take_addresses_and_networks_and_an_unreadable_entry_is_named()
+    {
+        var options = Load(("MachineClients:Keys:runner:Secret", "runner-secret-0123456789"), ("MachineClients:Keys:runner:Tenant", "acme"),
+            ("MachineClients:Keys:runner:AllowedAddresses", "203.0.113.7, 10.0.0.0/8 2001:db8::/32"),
+            ("MachineClients:Keys:feed:Secret", "feed-secret-0123456789"), ("MachineClients:Keys:feed:Tenant", "acme"),
+            ("MachineClients:Keys:feed:AllowedAddresses", "10.0.0.0/33"));
+
+        var runner = options.Keys["runner"];
+        Assert.True(runner.Allows(System.Net.IPAddress.Parse("203.0.113.7")));
+        Assert.True(runner.Allows(System.Net.IPAddress.Parse("10.20.30.40")));
+        Assert.True(runner.Allows(System.Net.IPAddress.Parse("::ffff:10.1.1.1")));
+        Assert.True(runner.Allows(System.Net.IPAddress.Parse("2001:db8::5")));
+        Assert.False(runner.Allows(System.Net.IPAddress.Parse("203.0.113.8")));
+        Assert.False(runner.Allows(null));
+        Assert.True(options.Keys["feed"].AllowedAddresses.Count == 0);
+        Assert.Equal(["MachineClients:Keys:feed:AllowedAddresses has '10.0.0.0/33', which is neither an IP address nor a network such as 10.0.0.0/8"],
+            Failures(options));
+    }
+
+    [Fact]
     public void A_scope_no_feature_registered_is_named_and_a_known_one_in_another_case_is_not()
     {
         var options = Load(("MachineClients:Keys:bridge:Secret", "bridge-secret-0123456789"), ("MachineClients:Keys:bridge:Tenant", "acme"),

@@ -17,23 +17,22 @@ namespace OpsConsole.Features.Approvals;
 /// expired, decided), so the inbox shows each colour of SLA bar and each role has something to act on. Each request is
 /// opened in the past and taken through its due steps by the same Domain functions the timers use, and committed through
 /// the guarded-transition executor with the effects every change has, so its audit trail and notifications look like a
-/// real history. Runs once: never over existing requests.
+/// real history. Other features add their own (<see cref="IDemoRequests"/>), such as mints the simulated Stellar network
+/// confirms. Runs once: never over existing requests.
 /// </summary>
 public sealed class ApprovalDemoSeed(
-    IDbContextFactory<OpsDbContext> contexts, GuardedTransitions transitions, ApprovalEffects effects, IOptions<SlaOptions> sla, TimeProvider time)
+    IDbContextFactory<OpsDbContext> contexts, GuardedTransitions transitions, ApprovalEffects effects, IOptions<SlaOptions> sla, TimeProvider time,
+    IEnumerable<IDemoRequests> contributed)
     : IDemoSeed
 {
     public const string Department = "treasury";
-    const string Operator = "operator@demo.local";
-    const string Manager = "manager@demo.local";
-
-    sealed record Seed(string Title, TimeSpan Age, decimal Amount, string RequestedBy, SlaPolicy Policy, string Department = Department,
-        string? DecidedBy = null, ApprovalAction Decision = ApprovalAction.Approve, string? Reason = null);
+    public const string Operator = "operator@demo.local";
+    public const string Manager = "manager@demo.local";
 
     // Large mints also go to top management after 18 hours, so the demo shows the third tier.
     static readonly SlaPolicy LargeMint = SlaPolicy.MintDefault with { EscalateFinalAfter = TimeSpan.FromHours(18) };
 
-    static IReadOnlyList<Seed> Seeds { get; } =
+    static IReadOnlyList<DemoRequest> Seeds { get; } =
     [
         new("Mint 2,500 EURE for the Lisbon desk", TimeSpan.FromMinutes(25), 2_500m, MachineClientOptions.DemoKeyId, SlaPolicy.MintDefault),
         new("Mint 800 EURE refund batch", TimeSpan.FromHours(2.5), 800m, Operator, SlaPolicy.MintDefault),
@@ -50,6 +49,9 @@ public sealed class ApprovalDemoSeed(
             DecidedBy: Manager, Decision: ApprovalAction.Reject, Reason: "No funding was received for this amount"),
     ];
 
+    /// <summary>Every request the demo stores: these, then those other features add.</summary>
+    IReadOnlyList<DemoRequest> All => [.. Seeds, .. contributed.SelectMany(c => c.Requests)];
+
     // After the demo people (Identity seeds at 100): the requests' notices are addressed to them.
     int IDemoSeed.Order => 200;
 
@@ -63,7 +65,8 @@ public sealed class ApprovalDemoSeed(
                 return 0;
         var now = time.GetUtcNow();
         var n = 0;
-        foreach (var seed in Seeds)
+        var all = All;
+        foreach (var seed in all)
         {
             var id = Guid.NewGuid();
             var number = ++n;
@@ -76,14 +79,14 @@ public sealed class ApprovalDemoSeed(
             if (outcome is not TransitionOutcome.Applied)
                 throw new InvalidOperationException($"The demo request '{seed.Title}' could not be stored: {outcome}");
         }
-        return Seeds.Count;
+        return all.Count;
     }
 
     /// <summary>Adds the request in its final state and describes each change it went through, oldest first.</summary>
-    async Task<(ApprovalRequest Request, TransitionEffects Effects)> StoreAsync(OpsDbContext db, Seed seed, Guid id, int n, DateTimeOffset now,
+    async Task<(ApprovalRequest Request, TransitionEffects Effects)> StoreAsync(OpsDbContext db, DemoRequest seed, Guid id, int n, DateTimeOffset now,
         CancellationToken ct)
     {
-        var payload = new MintPayload("EURE", DemoAccount(0), DemoAccount(n), seed.Amount, $"demo {n}");
+        var payload = new MintPayload("EURE", seed.Issuer ?? DemoAccount(0), seed.Destination ?? DemoAccount(n), seed.Amount, $"demo {n}");
         var tenant = seed.RequestedBy == MachineClientOptions.DemoKeyId ? MachineClientOptions.DemoTenant : null;
         var input = new NewApprovalRequest(ApprovalKind.Mint, seed.Title, seed.Department, seed.RequestedBy, payload, tenant);
         var opened = ApprovalRules.Open(input, id, seed.Policy, sla.Value.Calendar, now - seed.Age);
@@ -112,6 +115,6 @@ public sealed class ApprovalDemoSeed(
         return (request, all);
     }
 
-    /// <summary>A valid, made-up Stellar account id; demo requests never reach a network.</summary>
+    /// <summary>A valid, made-up Stellar account id: no network knows it, so a mint naming it as issuer is never submitted.</summary>
     static string DemoAccount(int n) => StrKey.EncodeAccountId(SHA256.HashData(Encoding.UTF8.GetBytes($"opsconsole demo account {n}")));
 }

@@ -12,7 +12,7 @@ namespace OpsConsole.Features.Approvals;
 /// notices for each recipient, the live change, and the request's next SLA due time, so every instance's SLA timer
 /// wakes for it. The service, the SLA timers and the demo seed all describe through
 /// here; the executor writes it.</summary>
-public sealed class ApprovalEffects(ApprovalNotifier notifier)
+public sealed class ApprovalEffects(ApprovalNotifier notifier) : IApprovalChangeEffects
 {
     public async Task<TransitionEffects> DescribeAsync(OpsDbContext db, ApprovalRequest request, string actor, string auditAction,
         ApprovalStatus from, int tierBefore, string? reason, IReadOnlyList<ApprovalNotice> notices, CancellationToken ct)

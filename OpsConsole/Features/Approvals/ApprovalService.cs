@@ -15,6 +15,7 @@ namespace OpsConsole.Features.Approvals;
 public sealed class ApprovalService(
     GuardedTransitions transitions,
     ApprovalEffects effects,
+    IEnumerable<IApprovalDecisionEffects> decisionEffects,
     SlaPolicies policies,
     IOptions<SlaOptions> sla,
     TimeProvider time)
@@ -36,16 +37,12 @@ public sealed class ApprovalService(
             created = null;
             if (once is not null && (earlier = await once.ClaimAsync(db, token)) is not null)
                 return TransitionDecision.Refuse("The Idempotency-Key was used before.");
-            var department = input.Department!.Trim();
-            if (!await db.Departments.AnyAsync(d => d.Id == department, token))
-                return TransitionDecision.Refuse($"Unknown department '{department}'.");
-            var policy = await policies.PolicyForAsync(db, input.Kind, token);
-            var opened = ApprovalRules.Open(input, id, policy, sla.Value.Calendar, time.GetUtcNow());
-            db.ApprovalRequests.Add(opened.Request);
-            once?.Keep(db, opened.Request, time.GetUtcNow());
-            created = opened.Request;
-            return TransitionDecision.Apply("", nameof(ApprovalStatus.Pending), await effects.DescribeAsync(db, opened.Request,
-                opened.Request.RequestedBy, ApprovalAuditActions.Created, ApprovalStatus.Pending, opened.Request.Tier, null, opened.Notices, token));
+            var opening = await OpenAsync(db, input, id, token);
+            if (opening.Refusal is not null)
+                return TransitionDecision.Refuse(opening.Refusal);
+            once?.Keep(db, opening.Request!, time.GetUtcNow());
+            created = opening.Request;
+            return TransitionDecision.Apply("", nameof(ApprovalStatus.Pending), opening.Effects!);
         }, ct);
         return outcome switch
         {
@@ -55,6 +52,24 @@ public sealed class ApprovalService(
             TransitionOutcome.DeadLettered dead => new() { Failure = dead.Reason },
             _ => throw new InvalidOperationException("A guarded transition ended in an unknown way."),
         };
+    }
+
+    /// <summary>
+    /// Stages a new request on <paramref name="db"/> inside the attempt of a change that opens it (a request of its own, or
+    /// a Task Runner approval that arrives with one), and describes its effects; the caller's change commits them.
+    /// </summary>
+    public async Task<ApprovalOpening> OpenAsync(OpsDbContext db, NewApprovalRequest input, Guid id, CancellationToken ct)
+    {
+        if (NewApprovalRequestRules.Validate(input) is { Count: > 0 } errors)
+            return new(null, string.Join(" ", errors.Select(e => e.Message)), null);
+        var department = input.Department!.Trim();
+        if (!await db.Departments.AnyAsync(d => d.Id == department, ct))
+            return new(null, $"Unknown department '{department}'.", null);
+        var policy = await policies.PolicyForAsync(db, input.Kind, ct);
+        var opened = ApprovalRules.Open(input, id, policy, sla.Value.Calendar, time.GetUtcNow());
+        db.ApprovalRequests.Add(opened.Request);
+        return new(opened.Request, null, await effects.DescribeAsync(db, opened.Request, opened.Request.RequestedBy, ApprovalAuditActions.Created,
+            ApprovalStatus.Pending, opened.Request.Tier, null, opened.Notices, ct));
     }
 
     public Task<TransitionOutcome> ApproveAsync(Guid id, ClaimsPrincipal user, string? reason = null, CancellationToken ct = default) =>
@@ -99,6 +114,10 @@ public sealed class ApprovalService(
                 return TransitionDecision.Refuse(change.Refusal!);
             var described = await effects.DescribeAsync(db, request, actor.Id, change.AuditAction!, change.From, change.TierBefore, cmd.Reason,
                 change.Resubmission is null ? change.Notices : [], token);
+            if (change.To is ApprovalStatus.Approved or ApprovalStatus.Rejected)
+                foreach (var follower in decisionEffects)
+                    if (await follower.DescribeAsync(db, request, actor, cmd.Reason, token) is { } more)
+                        described.Add(more);
             if (change.Resubmission is { } fresh)
             {
                 db.ApprovalRequests.Add(fresh);

@@ -29,6 +29,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalRecipients>();
         services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ApprovalEffects>();
+        services.AddSingleton<IApprovalChangeEffects>(sp => sp.GetRequiredService<ApprovalEffects>());
         // SlaPolicies asks the Admin policy of whoever edits; the host's identity feature adds the policies themselves.
         services.AddAuthorizationCore();
         services.AddSingleton<SlaPolicies>();

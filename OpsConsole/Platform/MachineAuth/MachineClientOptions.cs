@@ -21,12 +21,15 @@ public sealed class MachineClientOptions
         foreach (var entry in config.GetSection(Section).GetChildren())
         {
             var (scopes, error) = ReadScopes(entry.GetSection("Scopes"));
+            var (addresses, addressError) = ReadNetworks(entry.GetSection("AllowedAddresses"));
             Keys[entry.Key] = new MachineClientKey
             {
                 Secret = entry["Secret"] ?? "",
                 Tenant = entry["Tenant"] ?? "",
                 Scopes = scopes,
                 ScopesError = error,
+                AllowedAddresses = addresses,
+                AllowedAddressesError = addressError,
             };
         }
         DemoEnabled = config.GetValue<bool>("Demo:Enabled");
@@ -36,6 +39,25 @@ public sealed class MachineClientOptions
             Keys.Remove(DemoKeyId);
             Keys[DemoKeyId] = new MachineClientKey { Secret = DemoSecret, Tenant = DemoTenant, Scopes = allScopes };
         }
+    }
+
+    /// <summary>Addresses (<c>203.0.113.7</c>) and networks (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>), listed as scopes are.</summary>
+    static (IReadOnlyList<System.Net.IPNetwork> Networks, string? Error) ReadNetworks(IConfigurationSection section)
+    {
+        var (entries, error) = ReadScopes(section);
+        if (error is not null)
+            return ([], error);
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var entry in entries)
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var network))
+                networks.Add(network);
+            else if (System.Net.IPAddress.TryParse(entry, out var address))
+                networks.Add(new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8));
+            else
+                return ([], $"has '{entry}', which is neither an IP address nor a network such as 10.0.0.0/8");
+        }
+        return (networks, null);
     }
 
     /// <summary>A JSON array (as child entries or as one string) or a comma/space separated list.</summary>

@@ -22,6 +22,8 @@ sealed class MachineClientOptionsValidator(MachineScopeRegistry scopes) : IValid
                 failures.Add($"{setting}:Tenant is required");
             if (key.ScopesError is not null)
                 failures.Add($"{setting}:Scopes {key.ScopesError}");
+            if (key.AllowedAddressesError is not null)
+                failures.Add($"{setting}:AllowedAddresses {key.AllowedAddressesError}");
             // A misspelt scope would only show as 403s later; name it now.
             foreach (var scope in key.Scopes.Where(s => !scopes.IsKnown(s)))
                 failures.Add($"{setting}:Scopes names an unknown scope '{scope}'; known scopes are {string.Join(", ", scopes.All.Order(StringComparer.Ordinal))}");

@@ -54,6 +54,11 @@ sealed class MachineHmacHandler(
         var check = Item(result.Properties, CheckItem) ?? MachineSignature.KeyHeader;
         var detail = result.Failure?.Message ?? $"{MachineSignature.KeyHeader} header is missing: sign the request with "
             + $"{MachineSignature.KeyHeader}, {MachineSignature.TimestampHeader} and {MachineSignature.SignatureHeader}";
+        if (check == MachineRequestVerifier.AddressCheck)
+        {
+            await WriteProblemAsync(StatusCodes.Status403Forbidden, "The machine client may not call from this address", check, detail, null);
+            return;
+        }
         Response.Headers.WWWAuthenticate = SchemeName;
         await WriteProblemAsync(StatusCodes.Status401Unauthorized, "The request is not signed by a known machine client", check, detail,
             Item(result.Properties, StringToSignItem));

@@ -14,6 +14,9 @@ sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, Time
 {
     public const int MaxBodyBytes = RequestBodyLimit.MaxBytes;
 
+    /// <summary>The check that refuses a key used from an address outside its allowlist: answered 403, not 401.</summary>
+    public const string AddressCheck = "address";
+
     public async Task<MachineVerdict> VerifyAsync(HttpRequest request, CancellationToken ct)
     {
         foreach (var header in new[] { KeyHeader, TimestampHeader, SignatureHeader })
@@ -42,6 +45,11 @@ sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, Time
             return MachineVerdict.Refuse(SignatureHeader,
                 $"{SignatureHeader} does not match this request for key '{keyId}': sign the string shown in stringToSign with the key's secret",
                 StringToSign(request.Method, pathAndQuery, timestamp, bodyHash));
+
+        // After the signature, so that only the key's holder learns that the address is what was refused; the list itself is not told.
+        if (!key.Allows(request.HttpContext.Connection.RemoteIpAddress))
+            return MachineVerdict.Refuse(AddressCheck,
+                $"Key '{keyId}' is not accepted from this address ({MachineClientOptions.Section}:{keyId}:AllowedAddresses)");
 
         // Recorded only once the signature is proven, so forged requests cannot fill the table.
         if (!await replays.TryRecordAsync(expected, keyId, now, ct))

@@ -7,4 +7,6 @@ public enum OutboxChannel
     Email,
     Slack,
     Webhook,
+    /// <summary>A call back to the machine client that asked for the decision (the Task Runner's resume URL).</summary>
+    Callback,
 }

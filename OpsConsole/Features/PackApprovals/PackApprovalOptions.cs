@@ -1,0 +1,28 @@
+using OpsConsole.Platform.Startup;
+
+namespace OpsConsole.Features.PackApprovals;
+
+/// <summary>The settings under <c>PackApprovals</c>: the department a Task Runner approval goes to when no routing rule
+/// names one, how long records are kept, and the console's public address for links.</summary>
+public sealed class PackApprovalOptions : ICheckedSettings
+{
+    public const string Section = "PackApprovals";
+
+    public string Department { get; private set; } = "operations";
+    public TimeSpan RetainFor { get; private set; } = TimeSpan.FromDays(90);
+    public string BaseUrl { get; private set; } = "";
+
+    public List<string> Problems { get; } = [];
+
+    public void Read(IConfiguration config)
+    {
+        Department = config[$"{Section}:{nameof(Department)}"] is { Length: > 0 } d ? d.Trim() : Department;
+        RetainFor = CheckedSettings.PositiveTime(config, $"{Section}:{nameof(RetainFor)}", RetainFor, Problems);
+        BaseUrl = config[$"{Section}:{nameof(BaseUrl)}"] is { Length: > 0 } own ? own : config["Approvals:BaseUrl"] ?? "";
+        if (BaseUrl.Length > 0 && !Uri.TryCreate(BaseUrl, UriKind.Absolute, out _))
+            Problems.Add($"{Section}:{nameof(BaseUrl)} (or Approvals:BaseUrl) must be an absolute URL such as https://ops.example.com");
+    }
+
+    /// <summary>The console page of a request.</summary>
+    public string LinkTo(Guid requestId) => $"{BaseUrl.TrimEnd('/')}/approvals/{requestId}";
+}

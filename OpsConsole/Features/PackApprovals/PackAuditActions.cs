@@ -1,0 +1,14 @@
+namespace OpsConsole.Features.PackApprovals;
+
+/// <summary>The audit trail's names for what happens to Task Runner approvals and holds.</summary>
+public static class PackAuditActions
+{
+    public const string SubjectType = "pack-approval";
+    public const string HoldSubjectType = "pack-hold";
+
+    public const string Requested = "pack.requested";
+    public const string Updated = "pack.updated";
+    public const string Held = "pack.held";
+    public const string Decided = "pack.decided";
+    public const string Purged = "pack.purged";
+}
