@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Features.Approvals;
-using OpsConsole.Features.Identity;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Approvals;
@@ -15,12 +14,7 @@ public sealed class ApprovalDemoSeedTests(DatabaseFixture fixture) : IClassFixtu
     public async Task InitializeAsync()
     {
         await harness.InitializeAsync();
-        await using var db = fixture.CreateContext();
-        if (!await db.Departments.AnyAsync(d => d.Id == "operations"))
-        {
-            db.Departments.Add(new Department { Id = "operations", Name = "Operations" });
-            await db.SaveChangesAsync();
-        }
+        await harness.AddOperationsDepartmentAsync();
     }
 
     public Task DisposeAsync() => harness.DisposeAsync();

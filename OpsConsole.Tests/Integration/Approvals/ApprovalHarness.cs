@@ -63,6 +63,17 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
         return provider;
     }
 
+    /// <summary>The second department the demo's requests use, for tests that seed them.</summary>
+    public async Task AddOperationsDepartmentAsync()
+    {
+        await using var db = fixture.CreateContext();
+        if (!await db.Departments.AnyAsync(d => d.Id == "operations"))
+        {
+            db.Departments.Add(new Department { Id = "operations", Name = "Operations" });
+            await db.SaveChangesAsync();
+        }
+    }
+
     public static NewApprovalRequest Mint(string title = "Mint for desk") =>
         new(ApprovalKind.Mint, title, Department, Requester, new MintPayload("EURE", Issuer, Issuer, 125.5m, "invoice 7"));
 
