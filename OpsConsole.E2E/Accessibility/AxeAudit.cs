@@ -12,9 +12,20 @@ public static class AxeAudit
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
+    // A fading element (a snackbar arriving) is measured against its half-blended background; wait for every animation
+    // that ends (spinners run forever) to finish, at most a few seconds.
+    const string AnimationsSettled = """
+        () => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 3000))])
+        """;
+
     /// <summary>One line per failing element: where, the rule, its impact and what axe says is wrong.</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string where)
     {
+        await page.EvaluateAsync(AnimationsSettled);
         var result = await page.RunAxe(Options);
         return result.Violations
             .Where(v => v.Impact is "serious" or "critical")

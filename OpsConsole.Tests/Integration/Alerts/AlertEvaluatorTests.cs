@@ -12,12 +12,14 @@ namespace OpsConsole.Tests.Integration.Alerts;
 
 /// <summary>The evaluator reads each rule's facts from the database and writes ops_alerts only on transitions.</summary>
 [Trait("Category", "Integration")]
-public sealed class AlertEvaluatorTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class AlertEvaluatorTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     readonly AlertHarness h = new(fixture);
 
-    public ValueTask DisposeAsync() => h.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => h.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_stale_price_raises_once_is_sent_once_and_clears_once_a_fresh_price_arrives()

@@ -8,12 +8,14 @@ namespace OpsConsole.Tests.Integration.Alerts;
 
 /// <summary>Acknowledging and silencing stop an alert's notices and are audited; an acknowledged failure clears.</summary>
 [Trait("Category", "Integration")]
-public sealed class AlertResponsesTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class AlertResponsesTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     readonly AlertHarness h = new(fixture);
 
-    public ValueTask DisposeAsync() => h.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => h.DisposeAsync().AsTask();
 
     Task<List<string>> AuditAsync(string subjectType, string id) => AuditCounts.ActionsAsync(fixture.ConnectionString, subjectType, id);
 

@@ -7,11 +7,13 @@ namespace OpsConsole.Tests.Integration.AuditPerChange;
 
 /// <summary>Each transition of an alert leaves exactly one audit event on it; an evaluation that changes nothing leaves none.</summary>
 [Trait("Category", "Integration")]
-public sealed class AlertChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class AlertChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     readonly AlertHarness h = new(fixture);
 
-    public ValueTask DisposeAsync() => h.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => h.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Raising_reminding_and_clearing_leave_one_event_each_and_an_evaluation_without_change_none()

@@ -8,11 +8,13 @@ namespace OpsConsole.Tests.Integration.AuditPerChange;
 
 /// <summary>Each remediation step leaves exactly one audit event on its record; a refused step leaves none.</summary>
 [Trait("Category", "Integration")]
-public sealed class DeadLetterChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class DeadLetterChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     readonly RemediationHarness h = new(fixture);
 
-    public ValueTask DisposeAsync() => h.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => h.DisposeAsync().AsTask();
 
     Task<List<string>> ActionsAsync(Guid id) => AuditCounts.ActionsAsync(fixture.ConnectionString, RemediationLedger.SubjectType, id.ToString());
 

@@ -11,12 +11,14 @@ namespace OpsConsole.Tests.Integration.AuditPerChange;
 /// <summary>Each accepted Task Runner event leaves one event on its approval (and the request it opens its own); a repeat
 /// or a refused event leaves none.</summary>
 [Trait("Category", "Integration")]
-public sealed class PackChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class PackChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     const string Path = "/notifications/pack-approvals";
     readonly AlertsApp app = new(fixture, new Dictionary<string, string?> { ["PackApprovals:Department"] = "treasury" });
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => app.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none()

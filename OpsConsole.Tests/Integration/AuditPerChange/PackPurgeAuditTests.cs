@@ -11,12 +11,14 @@ namespace OpsConsole.Tests.Integration.AuditPerChange;
 /// <summary>A purge of Task Runner records leaves one audit event, and none when there is nothing to purge; on a database
 /// of its own, since it moves the clock three months on.</summary>
 [Trait("Category", "Integration")]
-public sealed class PackPurgeAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class PackPurgeAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     const string Path = "/notifications/pack-approvals";
     readonly AlertsApp app = new(fixture, new Dictionary<string, string?> { ["PackApprovals:Department"] = "treasury" });
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => app.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_purge_leaves_one_event_and_keeps_the_requests()

@@ -7,11 +7,13 @@ namespace OpsConsole.Tests.Integration.PackApprovals;
 
 /// <summary>The published OpenAPI document: every machine endpoint with its answers, the C# model of each schema, and no page.</summary>
 [Trait("Category", "Integration")]
-public sealed class MachineApiDocumentTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class MachineApiDocumentTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     readonly AlertsApp app = new(fixture);
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => app.DisposeAsync().AsTask();
 
     public static async Task<JsonElement> DocumentAsync(AlertsApp app)
     {

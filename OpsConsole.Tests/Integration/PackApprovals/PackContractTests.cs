@@ -9,7 +9,7 @@ namespace OpsConsole.Tests.Integration.PackApprovals;
 /// <summary>Every answer the pack endpoints give is one the OpenAPI document declares for that operation, with the
 /// declared media type, and the document carries an example of each request.</summary>
 [Trait("Category", "Integration")]
-public sealed class PackContractTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class PackContractTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     const string Events = "/notifications/pack-approvals";
     const string Ack = "/notifications/pack-approvals/{runId}/{approvalId}/ack";
@@ -22,7 +22,9 @@ public sealed class PackContractTests(DatabaseFixture fixture) : IClassFixture<D
         ["RateLimits:Machine:PerKey"] = "30",
     });
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => app.DisposeAsync().AsTask();
 
     static async Task CheckAsync(JsonElement document, string path, HttpResponseMessage response)
     {

@@ -10,12 +10,14 @@ namespace OpsConsole.Tests.Integration.PackApprovals;
 /// <summary>A policy hold posted by the Task Runner becomes a pack_policy_hold alert at the evaluator's next run, with its
 /// context, and clears when the run asks for an approval afterwards.</summary>
 [Trait("Category", "Integration")]
-public sealed class PackHoldAlertTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncDisposable
+public sealed class PackHoldAlertTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     const string Events = "/notifications/pack-approvals";
     readonly AlertsApp app = new(fixture, new Dictionary<string, string?> { ["PackApprovals:Department"] = "treasury" });
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => app.DisposeAsync().AsTask();
 
     async Task<ActiveAlert?> ActiveAsync(string key)
     {
