@@ -105,7 +105,7 @@ public sealed class ApprovalServiceTests(DatabaseFixture fixture) : IClassFixtur
 
         // The approval loads the old row, then its xmin-guarded UPDATE waits on the other writer's lock.
         var approving = service.ApproveAsync(id, ApprovalHarness.User("operator@demo.local", Roles.Operator));
-        await Poll.UntilAsync(WaitingLocksAsync, n => n > 0);
+        await Poll.UntilAsync(() => BlockedByAsync(other.ProcessID), n => n > 0);
         await tx.CommitAsync();
 
         var outcome = Assert.IsType<TransitionOutcome.Applied>(await approving);
@@ -116,11 +116,14 @@ public sealed class ApprovalServiceTests(DatabaseFixture fixture) : IClassFixtur
         Assert.Single(await harness.AuditAsync(id), e => e.Action == ApprovalAuditActions.Approved);
     }
 
-    async Task<long> WaitingLocksAsync()
+    // The server is shared with other tests and the apps' own jobs, whose lock waits say nothing of this approval: count
+    // only the sessions waiting on this test's writer.
+    async Task<long> BlockedByAsync(int writer)
     {
         await using var conn = new NpgsqlConnection(fixture.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE NOT granted", conn);
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE @writer = ANY(pg_blocking_pids(pid))", conn);
+        cmd.Parameters.AddWithValue("writer", writer);
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 }
