@@ -2,8 +2,9 @@
 # The wall and ingest figures of bench/RESULTS.md in one run, the ingest next to its ceiling measured in the same run:
 #   1. the ceiling: ../shared/ceilings/ingest.sh (or $CEILINGS/ingest.sh), its fixed rate as long as ours;
 #   2. bench/Wall: the evaluator's tick (1,000 pairs, 1,000 inventory scopes), ingest at [rate] requests/s for [seconds],
-#      and committed raise to tile visible over [raises] raises with [walls] wall connections open ([browsers] of them
-#      wall pages in Chromium).
+#      ingest saturated as the ceiling saturates its own (wrk -t2 -c32 -d15s, 3 runs) with its ratio to the ceiling's
+#      POST /ingest median of step 1, and committed raise to tile visible over [raises] raises with [walls] wall
+#      connections open ([browsers] of them wall pages in Chromium).
 # Everything listens on 127.0.0.1 only, is bounded, and is stopped by the tools themselves when they end.
 # Usage: bash bench/wall-with-ceiling.sh [rate] [seconds] [raises] [walls] [browsers] | tee wall-run.log
 set -euo pipefail
@@ -15,11 +16,17 @@ dotnet build OpsConsole -c Release -nologo -v quiet >/dev/null
 dotnet build bench/Wall -c Release -nologo -v quiet >/dev/null
 echo "# $(date -u '+%F %T') UTC; $(nproc) cores; $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD)"
 echo "## ceiling: RATE=$rate RATE_SECONDS=$seconds bash $ceilings/ingest.sh"
-RATE="$rate" RATE_SECONDS="$seconds" bash "$ceilings/ingest.sh"
+ceiling_log="$(mktemp -t wall-ceiling.XXXXXX)"
+trap 'rm -f "$ceiling_log"' EXIT
+RATE="$rate" RATE_SECONDS="$seconds" bash "$ceilings/ingest.sh" | tee "$ceiling_log"
+# The medians' line "POST /ingest (HMAC + insert)   req/s   p99   errors".
+ceiling_rps="$(awk '/^POST \/ingest \(HMAC \+ insert\)/ {print $(NF-2)}' "$ceiling_log")"
 echo "## dotnet run -c Release --no-build --project bench/Wall -- tick"
 dotnet run -c Release --no-build --project bench/Wall -- tick
 echo "## dotnet run -c Release --no-build --project bench/Wall -- ingest $rate $seconds"
 dotnet run -c Release --no-build --project bench/Wall -- ingest "$rate" "$seconds"
+echo "## dotnet run -c Release --no-build --project bench/Wall -- saturate 15 3 $ceiling_rps"
+dotnet run -c Release --no-build --project bench/Wall -- saturate 15 3 "$ceiling_rps"
 echo "## dotnet run -c Release --no-build --project bench/Wall -- latency $raises $walls $browsers"
 dotnet run -c Release --no-build --project bench/Wall -- latency "$raises" "$walls" "$browsers"
 echo "# done $(date -u '+%F %T') UTC; load $(cut -d' ' -f1-3 /proc/loadavg)"

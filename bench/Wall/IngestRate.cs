@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using OpsConsole.Platform.MachineAuth;
 
 /// <summary>
@@ -11,8 +10,6 @@ using OpsConsole.Platform.MachineAuth;
 /// </summary>
 static class IngestRate
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task<string> RunAsync(BenchConsole console, int rate, int seconds)
     {
         var total = rate * seconds;
@@ -23,15 +20,8 @@ static class IngestRate
 
         async Task<bool> SendAsync(int i, long scheduled)
         {
-            // One record per request, each a new observation of one of 1,000 pairs, so every request stores a row.
-            var body = JsonSerializer.Serialize(new
-            {
-                pair = $"R{Math.Abs(i) % 1000:D4}/EUR",
-                price = (61000m + i % 100).ToString(CultureInfo.InvariantCulture),
-                source = "bench",
-                observedAt = origin.AddMilliseconds(i),
-            }, Json);
-            using var request = MachineRequests.Signed(HttpMethod.Post, "/api/ingest/market-prices", BenchConsole.KeyId, console.KeySecret,
+            var body = MarketPrices.Body("R", "bench", i, origin);
+            using var request = MachineRequests.Signed(HttpMethod.Post, MarketPrices.Path, BenchConsole.KeyId, console.KeySecret,
                 DateTimeOffset.UtcNow, body);
             string outcome;
             try

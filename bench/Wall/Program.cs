@@ -6,9 +6,11 @@ using OpsConsole.Platform.Data;
 // at the end), with the console built in Release run as its own process where a browser or HTTP client measures it:
 //   tick    [pairs=1000] [scopes=1000] [runs=31]   evaluator tick time, in process
 //   ingest  [rate=200] [seconds=60]                 POST /api/ingest/market-prices at a fixed rate, open loop
+//   saturate [seconds=15] [runs=3] [ceiling=0]      the same endpoint saturated with wrk, as the ingest ceiling does;
+//                                                   given the ceiling's POST /ingest req/s, prints the ratio to it
 //   latency [raises=100] [walls=200] [browsers=20]  committed raise → tile visible in headless Chromium, with walls wall
 //                                                   connections open, browsers of them wall pages (the rest hub connections)
-// With no mode, all three in that order. Build first: dotnet build OpsConsole -c Release && dotnet build bench/Wall -c Release
+// With no mode, all four in that order. Build first: dotnet build OpsConsole -c Release && dotnet build bench/Wall -c Release
 var mode = args.FirstOrDefault() ?? "all";
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
 
@@ -37,6 +39,14 @@ try
         Console.WriteLine($"Ingest, fixed rate (load {MachineLoad.Average()}):");
         Console.WriteLine($"  {await IngestRate.RunAsync(console, Arg(1, 200), Arg(2, 60))}");
         Console.WriteLine($"  (load {MachineLoad.Average()})");
+    }
+    if (mode is "all" or "saturate")
+    {
+        var cs = await DatabaseAsync(pg, "saturate");
+        // Only the machine limits the rate here, as in the ceiling: the per-key allowance is raised past what it can send.
+        await using var console = await BenchConsole.StartAsync(cs, dir, new Dictionary<string, string> { ["RateLimits__Machine__PerKey"] = "100000000" });
+        await IngestSaturation.RunAsync(console, dir, Arg(1, 15), Arg(2, 3),
+            args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0);
     }
     if (mode is "all" or "latency")
     {
