@@ -14,6 +14,8 @@ public sealed class WallPage(IPage page)
 
     public ILocator LinkLost => page.GetByText("Live link lost at");
 
+    public ILocator LinkBack => page.GetByText("Live link back at");
+
     /// <summary>Opens the wall as a TV does, with the token in the link; the app sets its cookie and drops the token.</summary>
     public async Task OpenWithTokenAsync()
     {

@@ -70,8 +70,10 @@ public sealed class WallTests(ConsoleApp app, Chromium chromium)
 
         await Expect(wall.Tile("Critical", AlertFeeds.ExecutorFailedTitle, pair)).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.True(DateTimeOffset.UtcNow - ready <= TimeSpan.FromSeconds(30));
-        // It came back by reloading itself (nobody clicked), and is live: a clear reaches it without another reload.
+        // It came back by reloading itself (nobody clicked), says that its link is back, and is live: a clear reaches it
+        // without another reload.
         Assert.False(await wall.IsSamePageAsync());
+        await Expect(wall.LinkBack).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await new ShellPage(session.Page).WaitUntilInteractiveAsync();
         await wall.WatchTilesAsync();
         await feeds.FillTradeAsync(pair);

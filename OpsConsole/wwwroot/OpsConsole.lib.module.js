@@ -6,6 +6,7 @@
 
 const wallPath = '/wall';
 const reloadsKey = 'opsconsole.wall.reloads';
+const reloadedKey = 'opsconsole.wall.reloadedAfterLoss';
 const backShownFor = 15000;
 const stableAfter = 60000;
 
@@ -26,13 +27,16 @@ export function beforeWebStart(options) {
 }
 
 export function afterWebStarted() {
+    if (!isWall())
+        return;
     // A page that stays up a minute was a good reload: the next loss starts its back-off afresh. One whose circuit fails
     // again at once keeps counting, so a wall that cannot come up waits longer between reloads.
-    if (isWall())
-        setTimeout(() => sessionStorage.removeItem(reloadsKey), stableAfter);
+    setTimeout(() => sessionStorage.removeItem(reloadsKey), stableAfter);
+    backAfterReload();
 }
 
 const clock = () => new Date().toISOString().substring(11, 19);
+const banner = () => document.getElementById('components-reconnect-modal');
 let lostAt = null;
 let backTimer = null;
 let reloading = false;
@@ -41,39 +45,62 @@ let reloading = false;
 document.addEventListener('components-reconnect-state-changed', event => {
     if (!isWall() || !(event.target instanceof HTMLElement))
         return;
-    const banner = event.target;
+    const target = event.target;
     switch (event.detail?.state) {
         case 'show':
         case 'retrying':
-            linkDown(banner);
+            linkDown(target);
             break;
         case 'hide':
-            linkBack(banner);
+            linkBack(target);
             break;
         case 'rejected':
         case 'failed':
         case 'resume-failed':
-            linkDown(banner);
+            linkDown(target);
             reloadWhenReady();
             break;
     }
 }, true);
 
-function linkDown(banner) {
+function linkDown(target) {
     clearTimeout(backTimer);
-    banner.classList.remove('wall-link-back');
+    target.classList.remove('wall-link-back');
     if (lostAt === null) {
         lostAt = clock();
-        banner.querySelector('[data-wall-lost-at]').textContent = lostAt;
+        target.querySelector('[data-wall-lost-at]').textContent = lostAt;
     }
 }
 
-function linkBack(banner) {
+function linkBack(target) {
     lostAt = null;
-    banner.querySelector('[data-wall-back-at]').textContent = clock();
-    banner.classList.add('wall-link-back');
+    target.querySelector('[data-wall-back-at]').textContent = clock();
+    target.classList.add('wall-link-back');
     clearTimeout(backTimer);
-    backTimer = setTimeout(() => banner.classList.remove('wall-link-back'), backShownFor);
+    backTimer = setTimeout(() => target.classList.remove('wall-link-back'), backShownFor);
+}
+
+// A wall that reloaded itself says so as one that reconnected does. The live render replaces the prerendered banner once,
+// so the mark is put on whichever banner is there, until the notice has been shown its time.
+function backAfterReload() {
+    if (sessionStorage.getItem(reloadedKey) === null)
+        return;
+    sessionStorage.removeItem(reloadedKey);
+    const backAt = clock();
+    const mark = () => {
+        const target = banner();
+        if (target && !target.classList.contains('wall-link-back')) {
+            target.querySelector('[data-wall-back-at]').textContent = backAt;
+            target.classList.add('wall-link-back');
+        }
+    };
+    mark();
+    const replaced = new MutationObserver(mark);
+    replaced.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => {
+        replaced.disconnect();
+        banner()?.classList.remove('wall-link-back');
+    }, backShownFor);
 }
 
 // Reloads only once the console says it is ready, so the TV never lands on the browser's own error page: it asks every
@@ -90,6 +117,7 @@ async function reloadWhenReady() {
     const reloads = Number(sessionStorage.getItem(reloadsKey) ?? 0);
     sessionStorage.setItem(reloadsKey, String(reloads + 1));
     await sleep(Math.min(1000 * 2 ** reloads, 60000));
+    sessionStorage.setItem(reloadedKey, 'true');
     location.reload();
 }
 
