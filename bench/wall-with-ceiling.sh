@@ -2,9 +2,9 @@
 # The wall and ingest figures of bench/RESULTS.md in one run, the ingest next to its ceiling measured in the same run:
 #   1. the ceiling: ../shared/ceilings/ingest.sh (or $CEILINGS/ingest.sh), its fixed rate as long as ours;
 #   2. bench/Wall: the evaluator's tick (1,000 pairs, 1,000 inventory scopes), ingest at [rate] requests/s for [seconds],
-#      ingest saturated as the ceiling saturates its own (wrk -t2 -c32 -d15s, 3 runs) with its ratio to the ceiling's
-#      POST /ingest median of step 1, and committed raise to tile visible over [raises] raises with [walls] wall
-#      connections open ([browsers] of them wall pages in Chromium).
+#      ingest saturated as the ceiling saturates its own (wrk -t2 -c32 -d15s, 3 runs after a 30 s warm-up) with its
+#      ratio to the ceiling's POST /ingest median of step 1, and committed raise to tile visible over [raises] raises
+#      with [walls] wall connections open ([browsers] of them wall pages in Chromium).
 # Everything listens on 127.0.0.1 only, is bounded, and is stopped by the tools themselves when they end.
 # Usage: bash bench/wall-with-ceiling.sh [rate] [seconds] [raises] [walls] [browsers] | tee wall-run.log
 set -euo pipefail

@@ -5,7 +5,7 @@ using OpsConsole.Platform.Data;
 // The wall and the ingest at scale, on the app's own embedded PostgreSQL (127.0.0.1 only, in a temporary folder, removed
 // at the end), with the console built in Release run as its own process where a browser or HTTP client measures it:
 //   tick    [pairs=1000] [scopes=1000] [runs=31]   evaluator tick time, in process
-//   ingest  [rate=200] [seconds=60]                 POST /api/ingest/market-prices at a fixed rate, open loop
+//   ingest  [rate=200] [seconds=60]                 POST /api/ingest/market-prices at a fixed rate, open loop, after 3,000 warm-up requests
 //   saturate [seconds=15] [runs=3] [ceiling=0]      the same endpoint saturated with wrk, as the ingest ceiling does;
 //                                                   given the ceiling's POST /ingest req/s, prints the ratio to it
 //   latency [raises=100] [walls=200] [browsers=20]  committed raise → tile visible in headless Chromium, with walls wall
