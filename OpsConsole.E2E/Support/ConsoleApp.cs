@@ -10,7 +10,7 @@ namespace OpsConsole.E2E.Support;
 /// </summary>
 public sealed class ConsoleApp : IAsyncLifetime
 {
-    static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
+    static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(180);
     static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(30);
     static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "opsconsole-e2e");
 

@@ -34,6 +34,8 @@ public static class PlatformFeature
         app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Programs get 503 with Retry-After when the database is away; people get the error page.
+        app.UseWhen(ctx => MachinePaths.Contains(ctx.Request.Path), a => a.UseDatabaseUnavailableAnswer());
         app.UseRequestGuards();
         // People get the console's own pages for 404s; programs keep problem+json.
         app.UseWhen(ctx => MachinePaths.Contains(ctx.Request.Path), a => a.UseStatusCodePages());
