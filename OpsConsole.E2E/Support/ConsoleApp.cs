@@ -30,6 +30,8 @@ public sealed class ConsoleApp : IAsyncLifetime
         ["Notifications__Webhook__Url"] = $"http://127.0.0.1:{FreePort()}/receiver-down",
         ["Notifications__MaxAttempts"] = "1",
         ["Notifications__DispatchInterval"] = "00:00:01",
+        // The demo's Manager and Operator are in treasury; Task Runner approvals go where they can decide them.
+        ["PackApprovals__Department"] = "treasury",
     })
     { }
 

@@ -13,13 +13,17 @@ public sealed class DemoMachineClient(Uri baseUrl) : IDisposable
     public const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
     public const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
 
-    const string KeyId = "demo";
-    const string Secret = "demo-secret";
+    public const string KeyId = "demo";
+    public const string Secret = "demo-secret";
     readonly HttpClient http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(15) };
 
-    public async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, object? body = null)
+    public Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, object? body = null) =>
+        SendJsonAsync(method, pathAndQuery, body is null ? null : JsonSerializer.Serialize(body));
+
+    /// <summary>Sends the JSON as written, for bodies whose form the caller chose (a contract model with its type).</summary>
+    public async Task<JsonElement> SendJsonAsync(HttpMethod method, string pathAndQuery, string? body)
     {
-        var json = body is null ? "" : JsonSerializer.Serialize(body);
+        var json = body ?? "";
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(method, pathAndQuery);
         request.Headers.Add(MachineSignature.KeyHeader, KeyId);

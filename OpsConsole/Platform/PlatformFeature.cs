@@ -19,7 +19,8 @@ public static class PlatformFeature
         services.AddOpsCore(config);
         services.AddOpsDataProtection(config);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // A snackbar at MudBlazor's default 95% opacity blends its text into the page behind: below AA contrast.
+        services.AddMudServices(mud => mud.SnackbarConfiguration.MaximumOpacity = 100);
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

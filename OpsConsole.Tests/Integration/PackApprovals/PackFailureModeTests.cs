@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Contracts.PackApprovals;
@@ -22,7 +21,6 @@ namespace OpsConsole.Tests.Integration.PackApprovals;
 public sealed class PackFailureModeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     const string Events = "/notifications/pack-approvals";
-    const string Manager = "manager@demo.local";
     readonly int smtpPort = FreePort.Next();
     AlertsApp app = null!;
 
@@ -45,13 +43,8 @@ public sealed class PackFailureModeTests(DatabaseFixture fixture) : IClassFixtur
 
     Task<HttpResponseMessage> SendAsync(PackEvent e) => app.PostAsync(Events, PackEventsFor.Json(e));
 
-    Task<HttpResponseMessage> AckAsync(PackApprovalRequested r) => app.PostAsync($"{Events}/{r.RunId}/{r.ApprovalId}/ack",
-        JsonSerializer.Serialize(new PackAckRequest
-        {
-            Decision = PackDecisions.Approve,
-            Actor = Manager,
-            DecisionHash = PackDecisionHash.Compute(r.Tenant, r.RunId, r.ApprovalId, r.PlanHash, PackDecisions.Approve),
-        }, JsonSerializerOptions.Web));
+    Task<HttpResponseMessage> AckAsync(PackApprovalRequested r) =>
+        app.PostAsync(PackEventsFor.AckPath(r), PackEventsFor.Json(PackEventsFor.Ack(r, PackDecisions.Approve)));
 
     [Fact]
     public async Task A_mail_server_outage_holds_back_neither_the_event_nor_the_decision_and_its_dead_letters_deliver_once_it_is_back()

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Contracts.PackApprovals;
@@ -19,10 +17,9 @@ namespace OpsConsole.Tests.Integration.PackApprovals;
 /// test reads series of its own (a tenant of its own, a family of its own) or counts what it added.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed partial class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     const string Events = "/notifications/pack-approvals";
-    const string Manager = "manager@demo.local";
     const string KeyId = "metrics-runner";
     const string Secret = "metrics-runner-secret";
     readonly string tenant = $"tenant-{Guid.NewGuid():N}"[..20];
@@ -53,14 +50,7 @@ public sealed partial class PackMetricsTests(DatabaseFixture fixture) : IClassFi
 
     async Task ApproveAsync(PackApprovalRequested r)
     {
-        var ack = new PackAckRequest
-        {
-            Decision = PackDecisions.Approve,
-            Actor = Manager,
-            DecisionHash = PackDecisionHash.Compute(r.Tenant, r.RunId, r.ApprovalId, r.PlanHash, PackDecisions.Approve),
-        };
-        using var response = await app.PostAsync($"{Events}/{r.RunId}/{r.ApprovalId}/ack", JsonSerializer.Serialize(ack, JsonSerializerOptions.Web),
-            KeyId, Secret);
+        using var response = await app.PostAsync(PackEventsFor.AckPath(r), PackEventsFor.Json(PackEventsFor.Ack(r, PackDecisions.Approve)), KeyId, Secret);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
