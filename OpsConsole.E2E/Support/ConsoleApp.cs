@@ -54,6 +54,8 @@ public sealed class ConsoleApp : IAsyncLifetime
     public string DataDir => dataDir;
     public string ClusterPidFile => Path.Combine(dataDir, "cluster", "postmaster.pid");
     public string OutputTail => output.Tail();
+    /// <summary>True when any line the app has logged in this run contains <paramref name="text"/>.</summary>
+    public bool LogContains(string text) => output.Contains(text);
     public int? ExitCode => process is { HasExited: true } p ? p.ExitCode : lastExitCode;
     int? lastExitCode;
 

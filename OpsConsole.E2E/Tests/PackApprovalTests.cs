@@ -63,8 +63,9 @@ public sealed class PackApprovalTests(ConsoleApp app, Chromium chromium)
         Assert.Equal(DemoMachineClient.KeyId, call.Headers[MachineSignature.KeyHeader]);
         Assert.Equal(MachineSignature.Compute(DemoMachineClient.Secret, "POST", "/resume", call.Headers[MachineSignature.TimestampHeader],
             MachineSignature.BodyHash(Encoding.UTF8.GetBytes(call.Body))), call.Headers[MachineSignature.SignatureHeader]);
-        // The token went to the runner and nowhere a person can see it.
+        // The token went to the runner and nowhere else: not the page, not a line the app logged in this run.
         Assert.DoesNotContain(token, await page.ContentAsync());
+        Assert.False(app.LogContains(token), "the app's log holds the resume token");
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 }
