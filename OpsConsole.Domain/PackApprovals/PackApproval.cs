@@ -18,7 +18,7 @@ public sealed class PackApproval
     public List<string> StepIds { get; set; } = [];
     public required string MessageTemplate { get; set; }
     public string? MessageLocale { get; set; }
-    /// <summary>Replaced whole on an update, never changed in place (the change tracker compares it by reference).</summary>
+    /// <summary>Read-only: an update replaces it whole.</summary>
     public IReadOnlyDictionary<string, string> MessageValues { get; set; } = new Dictionary<string, string>();
     public required string ResumeCallbackUrl { get; set; }
     public required string ProtectedResumeToken { get; set; }

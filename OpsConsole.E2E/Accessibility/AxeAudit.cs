@@ -12,14 +12,19 @@ public static class AxeAudit
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    // A fading element (a snackbar arriving) is measured against its half-blended background; wait for every animation
-    // that ends (spinners run forever) to finish, at most a few seconds.
+    // A fading element (a snackbar arriving) is measured against its half-blended background: wait for every animation
+    // that ends (spinners run forever) to finish, and for snackbars, whose fade MudBlazor starts from its own timer, to be
+    // fully shown; at most a few seconds.
     const string AnimationsSettled = """
-        () => Promise.race([
-            Promise.all(document.getAnimations()
-                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-                .map(a => a.finished.catch(() => null))),
-            new Promise(resolve => setTimeout(resolve, 3000))])
+        async () => {
+            const until = Date.now() + 3000;
+            const finite = () => document.getAnimations()
+                .filter(a => a.playState !== 'finished' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+            const fading = () => [...document.querySelectorAll('.mud-snackbar')]
+                .filter(e => getComputedStyle(e).opacity !== '1');
+            while (Date.now() < until && (finite().length > 0 || fading().length > 0))
+                await new Promise(resolve => setTimeout(resolve, 50));
+        }
         """;
 
     /// <summary>One line per failing element: where, the rule, its impact and what axe says is wrong.</summary>

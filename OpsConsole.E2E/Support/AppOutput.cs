@@ -26,6 +26,16 @@ sealed class AppOutput(string logPath) : IDisposable
         }
     }
 
+    /// <summary>True when any line written so far contains <paramref name="text"/>.</summary>
+    public bool Contains(string text)
+    {
+        lock (gate)
+        {
+            using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
+        }
+    }
+
     public string Tail()
     {
         lock (gate)

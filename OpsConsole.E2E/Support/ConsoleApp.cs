@@ -10,7 +10,7 @@ namespace OpsConsole.E2E.Support;
 /// </summary>
 public sealed class ConsoleApp : IAsyncLifetime
 {
-    static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
+    static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(180);
     static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(30);
     static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "opsconsole-e2e");
 
@@ -31,6 +31,8 @@ public sealed class ConsoleApp : IAsyncLifetime
         ["Notifications__Webhook__Url"] = $"http://127.0.0.1:{FreePort()}/receiver-down",
         ["Notifications__MaxAttempts"] = "1",
         ["Notifications__DispatchInterval"] = "00:00:01",
+        // The demo's Manager and Operator are in treasury; Task Runner approvals go where they can decide them.
+        ["PackApprovals__Department"] = "treasury",
     })
     { }
 
@@ -85,6 +87,8 @@ public sealed class ConsoleApp : IAsyncLifetime
         Database = "opsconsole",
     }.ConnectionString;
     public string OutputTail => output.Tail();
+    /// <summary>True when any line the app has logged in this run contains <paramref name="text"/>.</summary>
+    public bool LogContains(string text) => output.Contains(text);
     public int? ExitCode => process is { HasExited: true } p ? p.ExitCode : lastExitCode;
     int? lastExitCode;
 

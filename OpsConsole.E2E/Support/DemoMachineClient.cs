@@ -10,12 +10,17 @@ public sealed class DemoMachineClient(Uri baseUrl) : IDisposable
     public const string Issuer = "GD6OZ6JCZ7FD2HQ6JC3IYRSEJPERKG4KV2ABWT535O5MCQOPWM4YMT4K";
     public const string Destination = "GA5URGZFSFZVLKSKK55UK4QW45HWTRAF74C46KV25JYJKXXEQFU56QC4";
 
+    public const string KeyId = MachineClientOptions.DemoKeyId;
+    public const string Secret = MachineClientOptions.DemoSecret;
     readonly HttpClient http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(15) };
 
-    public async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, object? body = null)
+    public Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, object? body = null) =>
+        SendJsonAsync(method, pathAndQuery, body is null ? null : JsonSerializer.Serialize(body));
+
+    /// <summary>Sends the JSON as written, for bodies whose form the caller chose (a contract model with its type).</summary>
+    public async Task<JsonElement> SendJsonAsync(HttpMethod method, string pathAndQuery, string? body)
     {
-        using var request = MachineRequests.Signed(method, pathAndQuery, MachineClientOptions.DemoKeyId, MachineClientOptions.DemoSecret,
-            DateTimeOffset.UtcNow, body is null ? null : JsonSerializer.Serialize(body));
+        using var request = MachineRequests.Signed(method, pathAndQuery, KeyId, Secret, DateTimeOffset.UtcNow, body);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

@@ -3,13 +3,18 @@ using System.Net;
 
 namespace OpsConsole.E2E.Support;
 
-/// <summary>A webhook endpoint on 127.0.0.1 that records every body it receives and answers 204.</summary>
+/// <summary>A webhook endpoint on 127.0.0.1 that records every request it receives (path, signature headers, body) and
+/// answers 204.</summary>
 public sealed class WebhookReceiver : IDisposable
 {
     readonly HttpListener listener = new();
     readonly Task loop;
 
-    public ConcurrentQueue<string> Bodies { get; } = new();
+    public sealed record Received(string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+
+    public ConcurrentQueue<Received> Requests { get; } = new();
+
+    public IEnumerable<string> Bodies => Requests.Select(r => r.Body);
 
     public WebhookReceiver(int port)
     {
@@ -26,7 +31,10 @@ public sealed class WebhookReceiver : IDisposable
             try { context = await listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
             using (var reader = new StreamReader(context.Request.InputStream))
-                Bodies.Enqueue(await reader.ReadToEndAsync());
+            {
+                var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? "");
+                Requests.Enqueue(new Received(context.Request.Url!.AbsolutePath, headers, await reader.ReadToEndAsync()));
+            }
             context.Response.StatusCode = 204;
             context.Response.Close();
         }

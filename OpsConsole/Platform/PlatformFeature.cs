@@ -19,7 +19,8 @@ public static class PlatformFeature
         services.AddOpsCore(config);
         services.AddOpsDataProtection(config);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // A snackbar at MudBlazor's default 95% opacity blends its text into the page behind: below AA contrast.
+        services.AddMudServices(mud => mud.SnackbarConfiguration.MaximumOpacity = 100);
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -34,6 +35,8 @@ public static class PlatformFeature
         app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Programs get 503 with Retry-After when the database is away; people get the error page.
+        app.UseWhen(ctx => MachinePaths.Contains(ctx.Request.Path), a => a.UseDatabaseUnavailableAnswer());
         app.UseRequestGuards();
         // People get the console's own pages for 404s; programs keep problem+json.
         app.UseWhen(ctx => MachinePaths.Contains(ctx.Request.Path), a => a.UseStatusCodePages());

@@ -26,9 +26,10 @@ sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <summary>Listens on <paramref name="port"/>, or on a free port when none is given.</summary>
+    public static async Task<SmtpSink> StartAsync(int? port = null)
     {
-        var port = FreePort.Next();
+        port ??= FreePort.Next();
         // -u: unbuffered, so each message shows up as soon as it is received.
         var start = new ProcessStartInfo("/usr/bin/python3", ["-u", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}"])
         {
@@ -37,14 +38,14 @@ sealed class SmtpSink : IAsyncDisposable
             UseShellExecute = false,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start");
-        var sink = new SmtpSink(process, port);
+        var sink = new SmtpSink(process, port.Value);
         process.OutputDataReceived += (_, e) => sink.Append(e.Data);
         process.ErrorDataReceived += (_, e) => sink.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(15));
+            await FreePort.WaitUntilListeningAsync(port.Value, TimeSpan.FromSeconds(15));
         }
         catch
         {

@@ -56,16 +56,10 @@ public sealed class PackAckTests(DatabaseFixture fixture) : IClassFixture<Databa
         return requested;
     }
 
-    static PackAckRequest Ack(PackApprovalRequested r, string decision, string actor = Manager, string? comment = null) => new()
-    {
-        Decision = decision,
-        Actor = actor,
-        Comment = comment,
-        DecisionHash = PackDecisionHash.Compute(r.Tenant, r.RunId, r.ApprovalId, r.PlanHash, decision),
-    };
+    Task<HttpResponseMessage> AckAsync(PackApprovalRequested r, PackAckRequest ack) => app.PostAsync(PackEventsFor.AckPath(r), PackEventsFor.Json(ack));
 
-    Task<HttpResponseMessage> AckAsync(PackApprovalRequested r, PackAckRequest ack) =>
-        app.PostAsync($"{Events}/{r.RunId}/{r.ApprovalId}/ack", JsonSerializer.Serialize(ack, JsonSerializerOptions.Web));
+    static PackAckRequest Ack(PackApprovalRequested r, string decision, string actor = Manager, string? comment = null) =>
+        PackEventsFor.Ack(r, decision, actor, comment);
 
     /// <summary>Dispatches until the receiver has the call (the app's own dispatcher, woken by the commit, may be the one to send it).</summary>
     async Task DeliveredAsync(HookReceiver receiver)

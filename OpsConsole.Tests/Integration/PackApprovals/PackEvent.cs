@@ -55,4 +55,17 @@ static class PackEventsFor
 
     /// <summary>The JSON a client sends: the contract model written as its base type, so it carries its <c>type</c>.</summary>
     public static string Json(PackEvent e) => JsonSerializer.Serialize(e, Web);
+
+    /// <summary>A decision on the approval, with the hash of its plan, as the CLI sends it.</summary>
+    public static PackAckRequest Ack(PackApprovalRequested r, string decision, string actor = "manager@demo.local", string? comment = null) => new()
+    {
+        Decision = decision,
+        Actor = actor,
+        Comment = comment,
+        DecisionHash = PackDecisionHash.Compute(r.Tenant, r.RunId, r.ApprovalId, r.PlanHash, decision),
+    };
+
+    public static string AckPath(PackApprovalRequested r) => $"/notifications/pack-approvals/{r.RunId}/{r.ApprovalId}/ack";
+
+    public static string Json(PackAckRequest ack) => JsonSerializer.Serialize(ack, Web);
 }

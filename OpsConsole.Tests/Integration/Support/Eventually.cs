@@ -13,4 +13,15 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Still not true after {timeout ?? TimeSpan.FromSeconds(10)}: {what}");
+            await Task.Delay(50);
+        }
+    }
 }

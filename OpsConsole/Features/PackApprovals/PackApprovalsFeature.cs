@@ -33,6 +33,8 @@ public static class PackApprovalsFeature
         services.AddDeadLetterHandler<CallbackRedelivery>();
         services.AddPackApiExamples();
         services.AddSingleton<PackPurge>();
+        services.AddSingleton<PackAckLatencies>();
+        services.AddHostedService<PackMetrics>();
         services.AddJob<PackPurgeJob>(JobSchedule.OnCron("0 50 3 * * ?"));
         services.AddAlertRule<IReadOnlyList<PackHoldFact>, PackHoldFacts>(_ => new PackPolicyHeld());
         return services;

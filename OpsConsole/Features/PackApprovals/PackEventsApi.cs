@@ -18,7 +18,7 @@ static class PackEventsApi
     public const string Path = "/notifications/pack-approvals";
 
     /// <summary>What a sender waits before trying a 503 again.</summary>
-    public const int RetryAfterSeconds = 30;
+    public const int RetryAfterSeconds = Platform.Data.DatabaseUnavailableAnswer.RetryAfterSeconds;
 
     public static void MapPackEventsApi(this IEndpointRouteBuilder app)
     {

@@ -74,6 +74,7 @@ public sealed class NotificationDispatcher(
             return RetryResult.Failure($"{row.Channel} delivery failed again: {error.Message}");
         }
         await MarkDeliveredAsync(row, fromStatus: null, ct);
+        OutboxMetrics.CountSent(row);
         return RetryResult.Success();
     }
 
@@ -100,6 +101,7 @@ public sealed class NotificationDispatcher(
         if (await TrySendAsync(row, ct) is not { } error)
         {
             await MarkDeliveredAsync(row, OutboxStatus.Pending, ct);
+            OutboxMetrics.CountSent(row);
             NotificationLog.Delivered(log, row.Id, row.Channel, row.EventKey, row.Attempts + 1);
             return;
         }
@@ -122,6 +124,7 @@ public sealed class NotificationDispatcher(
             new TransitionFailure(nameof(OutboxStatus.Pending), nameof(OutboxStatus.Delivered), reason, error, attempts, firstFailedAt, now),
             CancellationToken.None);
         await UpdateFailedAsync(row.Id, OutboxStatus.Failed, attempts, error.Message, firstFailedAt, now, CancellationToken.None);
+        OutboxMetrics.CountFailed(row);
     }
 
     /// <summary>Null when the message got through; else the error, with the cancellation of the caller passed on.</summary>

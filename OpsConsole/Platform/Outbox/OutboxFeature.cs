@@ -26,6 +26,7 @@ public static class OutboxFeature
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Outbox>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService<OutboxMetrics>();
         services.AddJob<NotificationDispatchJob, OutboxOptions>(o => o.DispatchSchedule);
         services.AddWakeup<NotificationDispatchJob>(
             (sp, after, ct) => sp.GetRequiredService<NotificationDispatcher>().NextDueAsync(after, ct),

@@ -18,7 +18,7 @@ sealed class PackApprovalConfiguration : IEntityTypeConfiguration<PackApproval>
         b.Property(p => p.PlanHash).HasMaxLength(71);
         b.Property(p => p.MessageTemplate).HasMaxLength(128);
         b.Property(p => p.MessageLocale).HasMaxLength(20);
-        b.Property(p => p.MessageValues).HasColumnType("jsonb").HasConversion(v => PackJson.Write(v), s => PackJson.ReadValues(s));
+        b.Property(p => p.MessageValues).HasColumnType("jsonb").HasConversion(v => PackJson.Write(v), s => PackJson.ReadValues(s), PackJson.Comparer);
         b.Property(p => p.ResumeCallbackUrl).HasMaxLength(2000);
         b.Property(p => p.Fingerprint).HasMaxLength(64);
         b.Property(p => p.CorrelationId).HasMaxLength(128);

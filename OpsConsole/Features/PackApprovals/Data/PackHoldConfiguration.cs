@@ -15,7 +15,7 @@ sealed class PackHoldConfiguration : IEntityTypeConfiguration<PackHold>
         b.Property(h => h.EventId).HasMaxLength(128);
         b.Property(h => h.KeyId).HasMaxLength(128);
         b.Property(h => h.CorrelationId).HasMaxLength(128);
-        b.Property(h => h.Parameters).HasColumnType("jsonb").HasConversion(v => PackJson.Write(v), s => PackJson.ReadValues(s));
+        b.Property(h => h.Parameters).HasColumnType("jsonb").HasConversion(v => PackJson.Write(v), s => PackJson.ReadValues(s), PackJson.Comparer);
         // A repeat of an event is stored once.
         b.HasIndex(h => new { h.Tenant, h.EventId }).IsUnique();
         b.HasIndex(h => new { h.Tenant, h.RunId, h.Gate, h.OccurredAt });
