@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using OpsConsole.Domain.Approvals;
 
 namespace OpsConsole.Domain.Notifications;
@@ -67,8 +66,7 @@ public static class NotificationTemplates
             yield return $"Reason: {user(reason)}";
     }
 
-    static string Html(string s) => WebUtility.HtmlEncode(s);
+    static string Html(string s) => NotificationEscaping.Html(s);
 
-    // Slack treats only &, < and > as control characters in mrkdwn text.
-    static string SlackEscape(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    static string SlackEscape(string s) => NotificationEscaping.Slack(s);
 }

@@ -19,6 +19,16 @@ public static partial class SecretRedaction
         return s;
     }
 
+    /// <summary>Also masks each of <paramref name="known"/> wherever it stands: a secret the console holds, such as a resume
+    /// token, that no pattern would recognise.</summary>
+    public static string Redact(string? text, IReadOnlyCollection<string> known)
+    {
+        var s = text ?? "";
+        foreach (var secret in known.Where(k => k.Length > 0).OrderByDescending(k => k.Length))
+            s = s.Replace(secret, Mask, StringComparison.Ordinal);
+        return Redact(s);
+    }
+
     // A Stellar secret seed: S and 55 base32 characters; matched even when glued to other text.
     [GeneratedRegex(@"(?<![A-Z2-7])S[A-Z2-7]{55}(?![A-Z2-7])")]
     private static partial Regex StellarSeed();

@@ -20,6 +20,7 @@ public sealed class AdminTourTests(ConsoleApp app, Chromium chromium)
     [InlineData("Alerts", "Alerts", "Evaluator running")]
     [InlineData("Alert wall", "Alert wall", "Approvals pending")]
     [InlineData("SLA policies", "SLA policies", "From the settings")]
+    [InlineData("Pack routing", "Pack routing", "deploy:production")]
     public async Task Admin_opens_a_page_from_the_navigation(string link, string heading, string content)
     {
         await using var session = await chromium.OpenAsync(app, DemoUser.Admin, $"{nameof(Admin_opens_a_page_from_the_navigation)}-{link}");

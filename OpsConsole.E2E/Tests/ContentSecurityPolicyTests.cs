@@ -25,7 +25,7 @@ public sealed class ContentSecurityPolicyTests(ConsoleApp app, Chromium chromium
         session.Page.PageError += (_, error) => blocked.Add(error);
         var shell = new ShellPage(session.Page);
 
-        foreach (var path in new[] { "/approvals", "/dead-letters", "/audit", "/system", "/account", "/admin/sla-policies", "/users" })
+        foreach (var path in new[] { "/approvals", "/dead-letters", "/audit", "/system", "/account", "/admin/sla-policies", "/pack-routing", "/users" })
         {
             await session.Page.GotoAsync(path);
             await shell.WaitUntilInteractiveAsync();

@@ -8,7 +8,7 @@ namespace OpsConsole.Tests.Components.Layout;
 public class NavMenuTests : ShellContext
 {
     [Theory]
-    [InlineData(Roles.Admin, "Overview,Approvals,Alerts,Alert wall,Dead letters,Audit,System,Users,SLA policies")]
+    [InlineData(Roles.Admin, "Overview,Approvals,Alerts,Alert wall,Dead letters,Audit,System,Users,SLA policies,Pack routing")]
     [InlineData(Roles.Viewer, "Overview,Approvals,Alerts,Alert wall,Dead letters,Audit,System")]
     [InlineData(Roles.Remediator, "Overview,Alerts,Alert wall,Dead letters,Audit")]
     [InlineData(Roles.Manager, "Overview,Approvals,Alerts,Alert wall,Audit")]
@@ -29,7 +29,7 @@ public class NavMenuTests : ShellContext
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", "/approvals", "/alerts", "/wall", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/approvals", "/alerts", "/wall", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies", "/pack-routing"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

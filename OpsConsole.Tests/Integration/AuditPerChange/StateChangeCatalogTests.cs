@@ -24,6 +24,11 @@ public class StateChangeCatalogTests
         ["PackAcks.DecideAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
         ["PackPurge.PurgeAsync"] = nameof(PackPurgeAuditTests.A_purge_leaves_one_event_and_keeps_the_requests),
         ["PackEvents.AcceptAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackRoutingRules.AddAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["PackRoutingRules.SaveAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["PackRoutingRules.SetEnabledAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["PackRoutingRules.DeleteAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["PackRoutingDemoSeed.SeedAsync"] = nameof(PackRoutingChangesAuditTests.The_demo_rules_leave_one_event_each_and_seeding_again_none),
         ["ApprovalService.ActAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.ResubmitAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
         ["SlaTimers.ApplyDueAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
@@ -81,7 +86,7 @@ public class StateChangeCatalogTests
         "SlaPolicies.ListAsync", "SlaPolicies.PolicyForAsync", "AccountPreferences.ReadAsync", "UserDirectory.ListAsync",
         "UserDirectory.DepartmentsAsync", "JobControl.ListAsync", "AuditVerification.VerifyAsync", "DemoSeed.EnsureRolesAsync",
         "SessionLedger.FindAsync", "SessionCheck.CheckAsync", "UserSessions.ListMineAsync", "UserSessions.ListForUserAsync",
-        "UserSessions.OpenCountsAsync", "PackAcks.AnswerAsync",
+        "UserSessions.OpenCountsAsync", "PackAcks.AnswerAsync", "PackRoutingRules.ListAsync", "PackRoutingRules.DepartmentsAsync",
     ];
 
     [Fact]

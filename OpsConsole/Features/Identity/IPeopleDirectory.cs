@@ -12,6 +12,9 @@ public interface IPeopleDirectory
     /// <summary>The active users holding the role who have an email, only those in the department when one is given.</summary>
     Task<IReadOnlyList<PersonContact>> ActiveHoldersAsync(OpsDbContext db, string role, string? department, CancellationToken ct);
 
+    /// <summary>The active users with an email who belong to the department, whatever their roles.</summary>
+    Task<IReadOnlyList<PersonContact>> ActiveMembersAsync(OpsDbContext db, string department, CancellationToken ct);
+
     /// <summary>The id of the active user with this email (any case, outer spaces ignored), or null when there is none.</summary>
     Task<string?> ActiveUserIdAsync(OpsDbContext db, string email, CancellationToken ct);
 

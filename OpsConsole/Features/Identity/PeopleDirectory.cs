@@ -25,6 +25,13 @@ sealed class PeopleDirectory(IServiceScopeFactory scopes) : IPeopleDirectory
         return await query.Select(u => new PersonContact(u.Id, u.Email!)).Distinct().ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<PersonContact>> ActiveMembersAsync(OpsDbContext db, string department, CancellationToken ct) =>
+        await (
+            from u in db.Users
+            join d in db.UserDepartments on u.Id equals d.UserId
+            where d.DepartmentId == department && !u.IsDisabled && u.Email != null
+            select new PersonContact(u.Id, u.Email!)).Distinct().ToListAsync(ct);
+
     public async Task<string?> ActiveUserIdAsync(OpsDbContext db, string email, CancellationToken ct)
     {
         var normalized = email.Trim().ToUpperInvariant();

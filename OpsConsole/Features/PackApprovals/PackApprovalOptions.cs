@@ -25,4 +25,7 @@ public sealed class PackApprovalOptions : ICheckedSettings
 
     /// <summary>The console page of a request.</summary>
     public string LinkTo(Guid requestId) => $"{BaseUrl.TrimEnd('/')}/approvals/{requestId}";
+
+    /// <summary>The alerts page, where a policy hold's alert stands.</summary>
+    public string AlertsLink => $"{BaseUrl.TrimEnd('/')}/alerts";
 }

@@ -25,6 +25,11 @@ public static class PackApprovalsFeature
         services.AddMachineScope(EventsScope);
         services.AddMachineScope(ApproveScope);
         services.AddSingleton<ResumeTokens>();
+        services.AddSingleton<PackRoutingRules>();
+        services.AddSingleton<PackRecipients>();
+        services.AddSingleton<PackNoticeRouter>();
+        services.AddSingleton<PackRoutingDemoSeed>();
+        services.AddDemoSeed<PackRoutingDemoSeed>();
         services.AddSingleton<PackEvents>();
         services.AddSingleton<PackAcks>();
         services.AddSingleton<IApprovalDecisionEffects, PackDecisionEffects>();

@@ -5,10 +5,16 @@ public static class PackAuditActions
 {
     public const string SubjectType = "pack-approval";
     public const string HoldSubjectType = "pack-hold";
+    public const string RouteSubjectType = "pack-routing-rule";
 
     public const string Requested = "pack.requested";
     public const string Updated = "pack.updated";
     public const string Held = "pack.held";
     public const string Decided = "pack.decided";
     public const string Purged = "pack.purged";
+    public const string RouteAdded = "pack.route_added";
+    public const string RouteChanged = "pack.route_changed";
+    public const string RouteEnabled = "pack.route_enabled";
+    public const string RouteDisabled = "pack.route_disabled";
+    public const string RouteDeleted = "pack.route_deleted";
 }

@@ -16,11 +16,16 @@ namespace OpsConsole.Features.PackApprovals;
 /// Takes the Task Runner's events through the one transition path: a requested approval is stored with a new approval
 /// request in the same transaction (its notices go out with it), an update changes both, a hold is stored once. A repeat
 /// changes nothing and sends nothing; content at odds with what was accepted is a conflict.
+/// A requested approval and a hold also send what the matching routing rules choose (<see cref="PackNoticeRouter"/>). For
+/// an approval that is in addition to the request's own notices: those reach the people who may decide it at its tier
+/// and climb its SLA ladder, so no rule can leave a request without its approvers told; a rule adds the pack's own
+/// message, in its language, for whoever else should know.
 /// </summary>
 public sealed class PackEvents(
     GuardedTransitions transitions,
     ApprovalService approvals,
     ResumeTokens tokens,
+    PackNoticeRouter router,
     IOptions<PackApprovalOptions> options,
     TimeProvider time)
 {
@@ -73,8 +78,10 @@ public sealed class PackEvents(
             if (opening.Refusal is not null)
                 return TransitionDecision.Refuse(unopened = opening.Refusal);
             db.PackApprovals.Add(approval);
-            var effects = TransitionEffects.Of(Audit(approval, PackAuditActions.Requested, e));
-            return TransitionDecision.Apply("", "requested", effects.Add(opening.Effects!));
+            var routed = await router.ForApprovalAsync(db, approval, e.ResumeToken, token);
+            var effects = TransitionEffects.Of(Routed(Audit(approval, PackAuditActions.Requested, e), routed)).Add(opening.Effects!);
+            effects.Notices.AddRange(routed.Messages);
+            return TransitionDecision.Apply("", "requested", effects);
         }, ct);
         // The console's own settings are at fault (the department), not the event: the sender may retry once they are fixed.
         if (unopened is not null)
@@ -149,14 +156,17 @@ public sealed class PackEvents(
                 CorrelationId = e.CorrelationId ?? e.EventId,
             };
             db.PackHolds.Add(hold);
-            return TransitionDecision.Apply("", "held", TransitionEffects.Of(new AuditEntry(Actor(caller), PackAuditActions.Held,
+            var routed = await router.ForHoldAsync(db, hold, token);
+            var effects = TransitionEffects.Of(Routed(new AuditEntry(Actor(caller), PackAuditActions.Held,
                 PackAuditActions.HoldSubjectType, $"{e.Tenant}/{e.RunId}/{e.Gate}", new JsonObject
                 {
                     ["eventId"] = e.EventId,
                     ["correlationId"] = hold.CorrelationId,
                     ["gate"] = e.Gate,
                     ["messages"] = new JsonArray([.. e.Messages.Select(m => JsonValue.Create(m))]),
-                })));
+                }), routed));
+            effects.Notices.AddRange(routed.Messages);
+            return TransitionDecision.Apply("", "held", effects);
         }, ct);
         var answer = new PackEventAnswer { Status = "", EventId = e.EventId, Type = PackEventTypes.PolicyHold, RunId = e.RunId };
         return outcome switch
@@ -220,6 +230,14 @@ public sealed class PackEvents(
             ["planHash"] = approval.PlanHash,
             ["requestId"] = approval.RequestId.ToString(),
         });
+
+    /// <summary>Records which routing rules chose the event's notices, when any did.</summary>
+    static AuditEntry Routed(AuditEntry audit, RoutedNotices routed)
+    {
+        if (routed.Rules.Count > 0)
+            audit.Details!["routedBy"] = new JsonArray([.. routed.Rules.Select(id => JsonValue.Create(id.ToString()))]);
+        return audit;
+    }
 
     static PackApprovalPayload Payload(PackApproval a) =>
         new(a.Tenant, a.RunId, a.ApprovalId, a.PlanHash, a.RequiredGrants, a.StepIds, Title(a));

@@ -11,5 +11,6 @@ public static class PackTables
     {
         public DbSet<PackApproval> PackApprovals => db.Set<PackApproval>();
         public DbSet<PackHold> PackHolds => db.Set<PackHold>();
+        public DbSet<PackRoutingRule> PackRoutingRules => db.Set<PackRoutingRule>();
     }
 }

@@ -1108,6 +1108,82 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.ToTable("pack_policy_holds", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.PackApprovals.PackRoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("channels");
+
+                    b.PrimitiveCollection<List<string>>("Departments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("departments");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("EventKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event_kind");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("locale");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.PrimitiveCollection<List<string>>("RequiredGrants")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("required_grants");
+
+                    b.PrimitiveCollection<List<string>>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pack_routing_rules");
+
+                    b.HasIndex("EventKind", "Enabled")
+                        .HasDatabaseName("ix_pack_routing_rules_event_kind_enabled");
+
+                    b.ToTable("pack_routing_rules", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Stellar.MintSubmission", b =>
                 {
                     b.Property<Guid>("Id")
