@@ -30,4 +30,28 @@ public sealed class ApprovalsInboxTests(ConsoleApp app, Chromium chromium)
         await Expect(row.GetByTestId("sla-bar")).ToContainTextAsync(new Regex(@"Reminder in 3 h 5\d m"));
         await Expect(inbox.Count).ToHaveTextAsync("1");
     }
+
+    [Fact]
+    public async Task A_live_change_is_announced_politely_and_leaves_the_keyboard_focus_where_it_was()
+    {
+        await using var session = await chromium.OpenAsync(app, DemoUser.Operator, nameof(A_live_change_is_announced_politely_and_leaves_the_keyboard_focus_where_it_was));
+        var inbox = new ApprovalsPage(session.Page);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        using var machine = new DemoMachineClient(app.BaseUrl);
+        var first = await machine.RaiseMintAsync($"Mint 3 OPS for {tag} first", "desk@bridge.local", "3", "inbox");
+        await inbox.GotoAsync($"?q={tag}");
+        var focused = inbox.Row(first).GetByRole(AriaRole.Link);
+        await focused.FocusAsync();
+        await Expect(focused).ToBeFocusedAsync();
+
+        var second = await machine.RaiseMintAsync($"Mint 4 OPS for {tag} second", "desk@bridge.local", "4", "inbox");
+
+        await Expect(inbox.Row(second)).ToBeVisibleAsync();
+        await Expect(inbox.Count).ToHaveTextAsync("2");
+        var status = session.Page.GetByTestId("live-status");
+        await Expect(status).ToHaveAttributeAsync("aria-live", "polite");
+        await Expect(status).ToContainTextAsync("2 in this view");
+        // The row the operator was on is still the focused element: the refresh neither moved focus nor rebuilt that row.
+        await Expect(focused).ToBeFocusedAsync();
+    }
 }

@@ -31,7 +31,6 @@ public sealed class AlertHarness : IAsyncDisposable
         this.fixture = fixture;
         var (services, config) = TestHost.Core(fixture.ConnectionString, Clock, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["Transitions:RetryBaseDelay"] = "00:00:00",
             ["Notifications:Slack:WebhookUrl"] = "https://hooks.slack.test/services/T/B/alerts",
             ["Notifications:Webhook:Url"] = "https://hooks.ops.test/alerts",
         });

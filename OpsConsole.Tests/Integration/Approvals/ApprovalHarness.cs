@@ -53,7 +53,6 @@ public sealed class ApprovalHarness(DatabaseFixture fixture) : IAsyncLifetime
         var (services, config) = TestHost.Core(fixture.ConnectionString, Clock, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Transitions:MaxAttempts"] = "3",
-            ["Transitions:RetryBaseDelay"] = "00:00:00",
             ["Sla:BatchSize"] = "7",
         });
         services.AddNotifications(config).AddApprovals(config).AddPeopleDirectory();

@@ -40,6 +40,9 @@ public partial class OpsAppFactory(string connectionString, IReadOnlyDictionary<
             ["Logging:LogLevel:Default"] = "Warning",
             [KeyProtectionOptions.PathSetting] = CertificatePath,
         };
+        if (Clock is not null)
+            foreach (var (key, value) in HeldClock.Settings)
+                all[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         // Host configuration reaches Program as arguments, so it is seen before builder.Build() (the embedded check).

@@ -16,10 +16,11 @@ public static class TestHost
     public static (IServiceCollection Services, IConfiguration Config) Core(
         string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            [$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = connectionString,
-        }).Build();
+        var all = new Dictionary<string, string?>(HeldClock.Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        all[$"ConnectionStrings:{DatabaseSetup.ConnectionName}"] = connectionString;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IConfiguration>(config);

@@ -25,7 +25,13 @@ public static class JobsFeature
         // A named scheduler keeps its parts keyed, so its wall clock does not replace the app's TimeProvider.
         services.AddQuartz(SchedulerName, q =>
         {
-            q.ConfigureScheduler(s => s.GenerateInstanceId = true);
+            q.ConfigureScheduler(s =>
+            {
+                s.GenerateInstanceId = true;
+                // A stop waits for running jobs, so it first asks them to stop: a job waiting on the app's clock (a retry
+                // delay, a ledger close) unwinds at once instead of holding the stop until that clock moves.
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+            });
             // Firings follow the wall clock even where services are handed a test clock.
             q.UseTimeProvider(TimeProvider.System);
             q.UseDefaultTimeZone(TimeZoneInfo.Utc);
