@@ -70,6 +70,9 @@ async Task RateAsync(string database, Func<BenchConsole, IngestTarget> target, I
     var (figures, accepted) = await IngestRate.RunAsync(console, target(console), Arg(1, 200), Arg(2, 60), cost.StartAsync);
     Console.WriteLine($"  {figures}");
     Console.WriteLine($"  (load {MachineLoad.Average()})");
+    // An accepted pack event is applied after its answer: the run's cost includes applying what it accepted.
+    if (database == "pack")
+        Console.WriteLine($"  {await PackEventsDrain.WaitAsync(cs)}");
     Console.WriteLine($"  {await cost.FinishAsync(accepted)}");
 }
 
