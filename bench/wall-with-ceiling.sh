@@ -9,18 +9,8 @@
 # Usage: bash bench/wall-with-ceiling.sh [rate] [seconds] [raises] [walls] [browsers] | tee wall-run.log
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ceilings="${CEILINGS:-$root/../shared/ceilings}"
 rate="${1:-200}" seconds="${2:-60}" raises="${3:-100}" walls="${4:-200}" browsers="${5:-20}"
-cd "$root"
-dotnet build OpsConsole -c Release -nologo -v quiet >/dev/null
-dotnet build bench/Wall -c Release -nologo -v quiet >/dev/null
-echo "# $(date -u '+%F %T') UTC; $(nproc) cores; $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD)"
-echo "## ceiling: RATE=$rate RATE_SECONDS=$seconds bash $ceilings/ingest.sh"
-ceiling_log="$(mktemp -t wall-ceiling.XXXXXX)"
-trap 'rm -f "$ceiling_log"' EXIT
-RATE="$rate" RATE_SECONDS="$seconds" bash "$ceilings/ingest.sh" | tee "$ceiling_log"
-# The medians' line "POST /ingest (HMAC + insert)   req/s   p99   errors".
-ceiling_rps="$(awk '/^POST \/ingest \(HMAC \+ insert\)/ {print $(NF-2)}' "$ceiling_log")"
+. "$root/bench/ingest-ceiling-first.sh"
 echo "## dotnet run -c Release --no-build --project bench/Wall -- tick"
 dotnet run -c Release --no-build --project bench/Wall -- tick
 echo "## dotnet run -c Release --no-build --project bench/Wall -- ingest $rate $seconds"

@@ -29,7 +29,7 @@ public static class PackApprovalRules
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    public static PackVerdict OnRequested(PackApproval? stored, string fingerprint) => stored switch
+    public static PackVerdict OnRequested(PackRevision? stored, string fingerprint) => stored switch
     {
         null => PackVerdict.Apply,
         { Revision: 1 } when stored.Fingerprint == fingerprint => PackVerdict.Repeat,
@@ -40,7 +40,7 @@ public static class PackApprovalRules
     };
 
     /// <param name="fingerprint">Of the update as sent, for a repeat of the stored revision.</param>
-    public static PackVerdict OnUpdated(PackApproval? stored, int revision, string fingerprint, bool undecided)
+    public static PackVerdict OnUpdated(PackRevision? stored, int revision, string fingerprint, bool undecided)
     {
         if (stored is null)
             return PackVerdict.Missing("No such approval has been requested; send PackApprovalRequested first.");
@@ -48,7 +48,7 @@ public static class PackApprovalRules
             return PackVerdict.Repeat;
         if (revision <= stored.Revision)
             return PackVerdict.Conflict($"Revision {revision} is not above the stored revision {stored.Revision}.");
-        if (!undecided || stored.Decision is not null)
+        if (!undecided || stored.Decided)
             return PackVerdict.Conflict($"Approval {stored.ApprovalId} of run {stored.RunId} is no longer pending; a decided or closed approval is not updated.");
         return PackVerdict.Apply;
     }

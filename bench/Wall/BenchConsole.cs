@@ -8,7 +8,7 @@ using OpsConsole.Tests.Integration.Support;
 /// The built console (OpsConsole/bin/Release) as its own process on the bench database, on 127.0.0.1 only, demo off,
 /// with a wall token and a machine key of the bench's own; killed when the bench is done with it.
 /// </summary>
-sealed class BenchConsole(RunningConsole process, Uri baseUrl, string wallToken, string keySecret) : IAsyncDisposable
+sealed class BenchConsole(RunningConsole process, Process os, Uri baseUrl, string wallToken, string keySecret) : IAsyncDisposable
 {
     public const string KeyId = "bench";
 
@@ -34,6 +34,9 @@ sealed class BenchConsole(RunningConsole process, Uri baseUrl, string wallToken,
     public string WallToken => wallToken;
     public string KeySecret => keySecret;
     public string Printed => process.Printed;
+
+    /// <summary>The CPU the console's process has used so far.</summary>
+    public TimeSpan Cpu => MachineLoad.Cpu(os);
 
     public static async Task<BenchConsole> StartAsync(string cs, string workDir, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -61,7 +64,8 @@ sealed class BenchConsole(RunningConsole process, Uri baseUrl, string wallToken,
             environment[key] = value;
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
-        var process = new RunningConsole(Process.Start(start)!);
+        var os = Process.Start(start)!;
+        var process = new RunningConsole(os);
         Started.Add(process);
         var url = new Uri($"http://127.0.0.1:{port}/");
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
@@ -71,7 +75,7 @@ sealed class BenchConsole(RunningConsole process, Uri baseUrl, string wallToken,
             try
             {
                 if ((await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK)
-                    return new BenchConsole(process, url, token, secret);
+                    return new BenchConsole(process, os, url, token, secret);
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

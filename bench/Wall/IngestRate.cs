@@ -4,15 +4,17 @@ using System.Globalization;
 using OpsConsole.Platform.MachineAuth;
 
 /// <summary>
-/// POST /api/ingest/market-prices at a fixed rate, open loop, each request signed when it is sent with the bench's key,
-/// as the ceiling's loadgen does: each latency is measured from the request's scheduled send time, so a slow server or
+/// An ingest endpoint (<see cref="IngestTarget"/>) at a fixed rate, open loop, each request signed when it is sent, as the
+/// ceiling's loadgen does: each latency is measured from the request's scheduled send time, so a slow server or
 /// a late scheduler counts against it (no coordinated omission). Bounded: rate × seconds requests, 10 s timeout each.
 /// </summary>
 static class IngestRate
 {
     const int WarmUp = 3_000;
 
-    public static async Task<string> RunAsync(BenchConsole console, int rate, int seconds)
+    /// <param name="timed">Called between the warm-up and the timed run (to start measuring what the server spends).</param>
+    public static async Task<(string Figures, int Accepted)> RunAsync(BenchConsole console, IngestTarget target, int rate, int seconds,
+        Func<Task>? timed = null)
     {
         var total = rate * seconds;
         var latencies = new double[total];
@@ -22,9 +24,8 @@ static class IngestRate
 
         async Task<bool> SendAsync(int i, long scheduled)
         {
-            var body = MarketPrices.Body("R", "bench", i, origin);
-            using var request = MachineRequests.Signed(HttpMethod.Post, MarketPrices.Path, BenchConsole.KeyId, console.KeySecret,
-                DateTimeOffset.UtcNow, body);
+            var body = target.Body("R", i, origin);
+            using var request = MachineRequests.Signed(HttpMethod.Post, target.Path, target.KeyId, target.Secret, DateTimeOffset.UtcNow, body);
             string outcome;
             try
             {
@@ -46,6 +47,8 @@ static class IngestRate
         await Parallel.ForEachAsync(Enumerable.Range(1, WarmUp), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, _) => await SendAsync(-i, Stopwatch.GetTimestamp()));
         outcomes.Clear();
+        if (timed is not null)
+            await timed();
 
         var tasks = new Task<bool>[total];
         double maxLag = 0;
@@ -73,7 +76,7 @@ static class IngestRate
         var ok = (await Task.WhenAll(tasks)).Count(x => x);
         var p = new Percentiles(latencies);
         var answered = string.Join(",", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}:{o.Value}"));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"rate={rate}/s seconds={seconds} sent={total} ok={ok} errors={total - ok} p50={p.P(0.50):F2} p95={p.P(0.95):F2} p99={p.P(0.99):F2} max={p.Max:F2} ms (wall {wall.Elapsed.TotalSeconds:F1} s, max send lag {maxLag:F2} ms, outcomes {answered})");
+        return (string.Create(CultureInfo.InvariantCulture,
+            $"rate={rate}/s seconds={seconds} sent={total} ok={ok} errors={total - ok} p50={p.P(0.50):F2} p95={p.P(0.95):F2} p99={p.P(0.99):F2} max={p.Max:F2} ms (wall {wall.Elapsed.TotalSeconds:F1} s, max send lag {maxLag:F2} ms, outcomes {answered})"), ok);
     }
 }

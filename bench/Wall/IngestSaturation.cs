@@ -4,31 +4,29 @@ using System.Text;
 using OpsConsole.Platform.MachineAuth;
 
 /// <summary>
-/// POST /api/ingest/market-prices as fast as the machine allows, measured as the ingest ceiling measures its own
-/// POST /ingest: <c>wrk -t2 -c32 --latency</c> replaying requests signed just before the run (bench/Wall/signed.lua), so
+/// An ingest endpoint (<see cref="IngestTarget"/>) as fast as the machine allows, measured as the ingest ceiling measures
+/// its own POST /ingest: <c>wrk -t2 -c32 --latency</c> replaying requests signed just before the run (bench/Wall/signed.lua), so
 /// the console keeps its real checks (signature, ±5 min clock, replay guard) and has no bench mode. Every line is a new
-/// observation signed once, so each request stores a row; a run that outran its lines shows the repeats as errors.
+/// item signed once, so each request stores a row; a run that outran its lines shows the repeats as errors.
 /// </summary>
 static class IngestSaturation
 {
     const int Threads = 2, Connections = 32;
-    /// <summary>More lines than a run can send: well past the ceiling's own rate on this machine.</summary>
-    const int LinesPerSecond = 8_000;
     /// <summary>The ceiling's tiny app warms up in 5 s; the console JITs and re-JITs tens of thousands of methods in its
     /// first minute under load, which would otherwise be measured as the ingest.</summary>
     const int WarmUpSeconds = 30;
 
-    public static async Task RunAsync(BenchConsole console, string workDir, int seconds, int runs, double ceilingRps)
+    public static async Task RunAsync(BenchConsole console, IngestTarget target, string workDir, int seconds, int runs, double ceilingRps)
     {
-        Console.WriteLine($"Ingest, saturated: wrk -t{Threads} -c{Connections} -d{seconds}s --latency, POST {MarketPrices.Path}, {runs} runs after a {WarmUpSeconds} s warm-up (load {MachineLoad.Average()}):");
-        await WrkAsync(console, workDir, WarmUpSeconds, "warmup");
+        Console.WriteLine($"Ingest, saturated: wrk -t{Threads} -c{Connections} -d{seconds}s --latency, POST {target.Path}, {runs} runs after a {WarmUpSeconds} s warm-up (load {MachineLoad.Average()}):");
+        await WrkAsync(console, target, workDir, WarmUpSeconds, "warmup");
         List<double> rates = [];
         for (var run = 1; run <= runs; run++)
         {
-            var (rps, p99, errors, sent) = await WrkAsync(console, workDir, seconds, $"run{run}");
+            var (rps, p99, errors, sent, statuses) = await WrkAsync(console, target, workDir, seconds, $"run{run}");
             rates.Add(rps);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run}/{runs}: {rps:F0} req/s  p99 {p99:F2} ms  errors {errors} of {sent:N0}  (load {MachineLoad.Average()})"));
+                $"  run {run}/{runs}: {rps:F0} req/s  p99 {p99:F2} ms  errors {errors} of {sent:N0}; {statuses}  (load {MachineLoad.Average()})"));
         }
         var median = new Percentiles(rates).P(0.5);
         var ratio = ceilingRps > 0
@@ -37,13 +35,14 @@ static class IngestSaturation
         Console.WriteLine(FormattableString.Invariant($"  median {median:F0} req/s{ratio}"));
     }
 
-    static async Task<(double Rps, double P99, long Errors, long Sent)> WrkAsync(BenchConsole console, string workDir, int seconds, string name)
+    static async Task<(double Rps, double P99, long Errors, long Sent, string Statuses)> WrkAsync(BenchConsole console, IngestTarget target, string workDir,
+        int seconds, string name)
     {
         var file = Path.Combine(workDir, $"signed-{name}.txt");
-        await WriteSignedAsync(console, file, LinesPerSecond * seconds);
+        await WriteSignedAsync(target, file, target.LinesPerSecond * seconds);
         var wrk = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { $"-t{Threads}", $"-c{Connections}", $"-d{seconds}s", "--latency", "-s", Script(),
-                     new Uri(console.BaseUrl, MarketPrices.Path).ToString(), "--", file, Threads.ToString(CultureInfo.InvariantCulture) })
+                     new Uri(console.BaseUrl, target.Path).ToString(), "--", file, Threads.ToString(CultureInfo.InvariantCulture) })
             wrk.ArgumentList.Add(arg);
         using var process = Process.Start(wrk)!;
         var output = await process.StandardOutput.ReadToEndAsync();
@@ -52,20 +51,21 @@ static class IngestSaturation
         File.Delete(file);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"wrk failed:{Environment.NewLine}{output}{error}");
-        return (Number(output, "Requests/sec:"), Latency99(output), Errors(output), (long)Number(output, "requests in", before: true));
+        var statuses = string.Join(", ", output.Split('\n').Where(l => l.StartsWith("status ", StringComparison.Ordinal)).Order());
+        return (Number(output, "Requests/sec:"), Latency99(output), Errors(output), (long)Number(output, "requests in", before: true), statuses);
     }
 
-    // One market price per line, signed now by the bench's key.
-    static async Task WriteSignedAsync(BenchConsole console, string file, int count)
+    // One item per line, signed now by the target's key.
+    static async Task WriteSignedAsync(IngestTarget target, string file, int count)
     {
         var origin = DateTimeOffset.UtcNow;
         var timestamp = origin.ToUnixTimeSeconds();
         await using var writer = new StreamWriter(file, append: false, new UTF8Encoding(false));
         for (var i = 0; i < count; i++)
         {
-            var body = MarketPrices.Body("S", "bench-saturate", i, origin);
-            var signature = MachineSignature.Compute(console.KeySecret, "POST", MarketPrices.Path, timestamp, Encoding.UTF8.GetBytes(body));
-            await writer.WriteAsync($"{BenchConsole.KeyId}\t{timestamp}\t{signature}\t{body}\n");
+            var body = target.Body("S", i, origin);
+            var signature = MachineSignature.Compute(target.Secret, "POST", target.Path, timestamp, Encoding.UTF8.GetBytes(body));
+            await writer.WriteAsync($"{target.KeyId}\t{timestamp}\t{signature}\t{body}\n");
         }
     }
 

@@ -10,7 +10,13 @@ using OpsConsole.Platform.Data;
 //                                                   given the ceiling's POST /ingest req/s, prints the ratio to it
 //   latency [raises=100] [walls=200] [browsers=20]  committed raise → tile visible in headless Chromium, with walls wall
 //                                                   connections open, browsers of them wall pages (the rest hub connections)
-// With no mode, all four in that order. Build first: dotnet build OpsConsole -c Release && dotnet build bench/Wall -c Release
+//   pack-ingest [rate=200] [seconds=60]             POST /notifications/pack-approvals at a fixed rate, open loop, after 3,000
+//                                                   warm-up requests; each a new PackApprovalRequested that opens its approval
+//                                                   request, sent with the demo key (demo data on, its live feeds off)
+//   pack-saturate [seconds=15] [runs=3] [ceiling=0] the same endpoint saturated with wrk, as saturate does its own
+// With no mode, the first four in that order. The fixed-rate modes also print what the console and PostgreSQL spent per
+// accepted request; with OPS_BENCH_PROFILE=1, each kind of statement too (which slows that run).
+// Build first: dotnet build OpsConsole -c Release && dotnet build bench/Wall -c Release
 var mode = args.FirstOrDefault() ?? "all";
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
 
@@ -33,21 +39,9 @@ try
         await EvaluatorTick.RunAsync(pg.ConnectionStringFor("tick"), Arg(1, 1000), Arg(2, 1000), Arg(3, 31));
     }
     if (mode is "all" or "ingest")
-    {
-        var cs = await DatabaseAsync(pg, "ingest");
-        await using var console = await BenchConsole.StartAsync(cs, dir);
-        Console.WriteLine($"Ingest, fixed rate (load {MachineLoad.Average()}):");
-        Console.WriteLine($"  {await IngestRate.RunAsync(console, Arg(1, 200), Arg(2, 60))}");
-        Console.WriteLine($"  (load {MachineLoad.Average()})");
-    }
+        await RateAsync("ingest", MarketPrices.Target, new Dictionary<string, string>());
     if (mode is "all" or "saturate")
-    {
-        var cs = await DatabaseAsync(pg, "saturate");
-        // Only the machine limits the rate here, as in the ceiling: the per-key allowance is raised past what it can send.
-        await using var console = await BenchConsole.StartAsync(cs, dir, new Dictionary<string, string> { ["RateLimits__Machine__PerKey"] = "100000000" });
-        await IngestSaturation.RunAsync(console, dir, Arg(1, 15), Arg(2, 3),
-            args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0);
-    }
+        await SaturateAsync("saturate", MarketPrices.Target, new Dictionary<string, string>());
     if (mode is "all" or "latency")
     {
         var cs = await DatabaseAsync(pg, "latency");
@@ -55,11 +49,42 @@ try
         await using var console = await BenchConsole.StartAsync(cs, dir, new Dictionary<string, string> { ["Alerts__EvaluateInterval"] = "00:00:01" });
         await RaiseLatency.RunAsync(console, cs, Arg(1, 100), Arg(2, 200), Arg(3, 20));
     }
+    if (mode is "pack-ingest")
+        await RateAsync("pack", _ => PackApprovalEvents.Target, PackApprovalEvents.Settings);
+    if (mode is "pack-saturate")
+        await SaturateAsync("pack-saturate", _ => PackApprovalEvents.Target, PackApprovalEvents.Settings);
     Console.WriteLine($"# done {DateTime.UtcNow:HH:mm:ss} UTC; load {MachineLoad.Average()}");
 }
 finally
 {
     Leave(pg, dir);
+}
+
+// An ingest target at a fixed rate, on a database of its own, with what the server spent per accepted request.
+async Task RateAsync(string database, Func<BenchConsole, IngestTarget> target, IReadOnlyDictionary<string, string> settings)
+{
+    var cs = await DatabaseAsync(pg, database);
+    await using var console = await BenchConsole.StartAsync(cs, dir, settings);
+    var cost = new ServerCost(console, pg, cs);
+    Console.WriteLine($"Ingest, fixed rate (load {MachineLoad.Average()}):");
+    var (figures, accepted) = await IngestRate.RunAsync(console, target(console), Arg(1, 200), Arg(2, 60), cost.StartAsync);
+    Console.WriteLine($"  {figures}");
+    Console.WriteLine($"  (load {MachineLoad.Average()})");
+    // An accepted pack event is applied after its answer: the run's cost includes applying what it accepted.
+    if (database == "pack")
+        Console.WriteLine($"  {await PackEventsDrain.WaitAsync(cs)}");
+    Console.WriteLine($"  {await cost.FinishAsync(accepted)}");
+}
+
+// An ingest target saturated, on a database of its own; only the machine limits the rate here, as in the ceiling: the
+// per-key allowance is raised past what it can send.
+async Task SaturateAsync(string database, Func<BenchConsole, IngestTarget> target, IReadOnlyDictionary<string, string> settings)
+{
+    var cs = await DatabaseAsync(pg, database);
+    await using var console = await BenchConsole.StartAsync(cs, dir,
+        new Dictionary<string, string>(settings) { ["RateLimits__Machine__PerKey"] = "100000000" });
+    await IngestSaturation.RunAsync(console, target(console), dir, Arg(1, 15), Arg(2, 3),
+        args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0);
 }
 
 static void Leave(EmbeddedPostgres pg, string dir)

@@ -42,20 +42,20 @@ public class PackApprovalRulesTests
     public void A_request_is_new_then_a_repeat_then_a_conflict_if_its_content_changed()
     {
         Assert.Equal(PackVerdict.Apply, PackApprovalRules.OnRequested(null, Print()));
-        Assert.Equal(PackVerdict.Repeat, PackApprovalRules.OnRequested(Stored(), Print()));
-        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnRequested(Stored(), Print(token: "other")).Kind);
-        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnRequested(Stored(revision: 2), Print()).Kind);
+        Assert.Equal(PackVerdict.Repeat, PackApprovalRules.OnRequested(PackRevision.Of(Stored()), Print()));
+        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnRequested(PackRevision.Of(Stored()), Print(token: "other")).Kind);
+        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnRequested(PackRevision.Of(Stored(revision: 2)), Print()).Kind);
     }
 
     [Fact]
     public void An_update_must_raise_the_revision_of_a_pending_approval()
     {
         Assert.Equal(PackVerdictKind.Missing, PackApprovalRules.OnUpdated(null, 2, Print(2), undecided: true).Kind);
-        Assert.Equal(PackVerdict.Apply, PackApprovalRules.OnUpdated(Stored(), 2, Print(2), undecided: true));
-        Assert.Equal(PackVerdict.Repeat, PackApprovalRules.OnUpdated(Stored(2), 2, Print(2), undecided: true));
-        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnUpdated(Stored(3), 2, Print(2), undecided: true).Kind);
-        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnUpdated(Stored(2), 2, Print(2, token: "x"), undecided: true).Kind);
-        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnUpdated(Stored(), 2, Print(2), undecided: false).Kind);
+        Assert.Equal(PackVerdict.Apply, PackApprovalRules.OnUpdated(PackRevision.Of(Stored()), 2, Print(2), undecided: true));
+        Assert.Equal(PackVerdict.Repeat, PackApprovalRules.OnUpdated(PackRevision.Of(Stored(2)), 2, Print(2), undecided: true));
+        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnUpdated(PackRevision.Of(Stored(3)), 2, Print(2), undecided: true).Kind);
+        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnUpdated(PackRevision.Of(Stored(2)), 2, Print(2, token: "x"), undecided: true).Kind);
+        Assert.Equal(PackVerdictKind.Conflict, PackApprovalRules.OnUpdated(PackRevision.Of(Stored()), 2, Print(2), undecided: false).Kind);
     }
 
     [Fact]

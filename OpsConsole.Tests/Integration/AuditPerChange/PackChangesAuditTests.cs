@@ -24,13 +24,13 @@ public sealed class PackChangesAuditTests(DatabaseFixture fixture) : IClassFixtu
     public async Task Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none()
     {
         var requested = PackEventsFor.Requested("run-audit", app.Clock.GetUtcNow());
-        (await app.PostAsync(Path, PackEventsFor.Json(requested))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(requested))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(requested with { StepIds = ["other"] }))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1"])))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1"])))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Hold("run-audit", app.Clock.GetUtcNow())))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Hold("run-audit", app.Clock.GetUtcNow())))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(requested))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(requested))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(requested with { StepIds = ["other"] }))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1"])))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1"])))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Hold("run-audit", app.Clock.GetUtcNow())))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Hold("run-audit", app.Clock.GetUtcNow())))).Dispose();
 
         await using var db = fixture.CreateContext();
         var approval = await db.PackApprovals.SingleAsync(p => p.RunId == "run-audit");

@@ -24,8 +24,8 @@ public sealed class PackPurgeAuditTests(DatabaseFixture fixture) : IClassFixture
     public async Task A_purge_leaves_one_event_and_keeps_the_requests()
     {
         var closed = PackEventsFor.Requested("run-purge-closed", app.Clock.GetUtcNow());
-        (await app.PostAsync(Path, PackEventsFor.Json(closed))).Dispose();
-        (await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Hold("run-purge-closed", app.Clock.GetUtcNow())))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(closed))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Hold("run-purge-closed", app.Clock.GetUtcNow())))).Dispose();
         var ack = new Contracts.PackApprovals.PackAckRequest
         {
             Decision = "reject",
@@ -38,12 +38,14 @@ public sealed class PackPurgeAuditTests(DatabaseFixture fixture) : IClassFixture
 
         Assert.Equal(0, await purge.PurgeAsync());
         app.Clock.Advance(TimeSpan.FromDays(91));
-        Assert.Equal(2, await purge.PurgeAsync());
+        // The approval and the hold, and the event that brought each.
+        Assert.Equal(4, await purge.PurgeAsync());
         Assert.Equal(0, await purge.PurgeAsync());
 
         await using var db = fixture.CreateContext();
         Assert.Equal(0, await db.PackApprovals.CountAsync(p => p.RunId == "run-purge-closed"));
         Assert.Equal(0, await db.PackHolds.CountAsync(h => h.RunId == "run-purge-closed"));
+        Assert.Equal(0, await db.AcceptedPackEvents.CountAsync(e => e.RunId == "run-purge-closed"));
         Assert.Equal(1, await db.ApprovalRequests.CountAsync(r => r.Kind == ApprovalKind.PackApproval && r.Title.Contains("run-purge-closed")));
         Assert.Equal([PackAuditActions.Purged], await AuditCounts.ActionsAsync(fixture.ConnectionString, PackAuditActions.SubjectType, "retention"));
     }

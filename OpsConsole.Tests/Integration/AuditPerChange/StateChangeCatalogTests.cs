@@ -23,7 +23,11 @@ public class StateChangeCatalogTests
         ["ApprovalService.OpenAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
         ["PackAcks.DecideAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
         ["PackPurge.PurgeAsync"] = nameof(PackPurgeAuditTests.A_purge_leaves_one_event_and_keeps_the_requests),
-        ["PackEvents.AcceptAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackEventIntake.AcceptAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackEventApplier.DecideAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackEventProcessing.RunAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackEventProcessing.ApplyOneAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
+        ["PackEventProcessing.ApplyWaitingAsync"] = nameof(PackChangesAuditTests.Requesting_updating_and_holding_leave_one_event_each_and_repeats_and_conflicts_none),
         ["PackRoutingRules.AddAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
         ["PackRoutingRules.SaveAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
         ["PackRoutingRules.SetEnabledAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
@@ -87,6 +91,7 @@ public class StateChangeCatalogTests
         "UserDirectory.DepartmentsAsync", "JobControl.ListAsync", "AuditVerification.VerifyAsync", "DemoSeed.EnsureRolesAsync",
         "SessionLedger.FindAsync", "SessionCheck.CheckAsync", "UserSessions.ListMineAsync", "UserSessions.ListForUserAsync",
         "UserSessions.OpenCountsAsync", "PackAcks.AnswerAsync", "PackRoutingRules.ListAsync", "PackRoutingRules.DepartmentsAsync",
+        "PackEventProcessing.EarliestAsync",
     ];
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class PackAckTests(DatabaseFixture fixture) : IClassFixture<Databa
     async Task<PackApprovalRequested> RequestAsync(string runId)
     {
         var requested = PackEventsFor.Requested(runId, app.Clock.GetUtcNow(), callback: Callback);
-        using var response = await app.PostAsync(Events, PackEventsFor.Json(requested));
+        using var response = await app.PostEventAsync(PackEventsFor.Json(requested));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return requested;
     }

@@ -54,13 +54,13 @@ public sealed class PackContractTests(DatabaseFixture fixture) : IClassFixture<D
 
         var eventAnswers = new List<HttpResponseMessage>
         {
-            await app.PostAsync(Events, PackEventsFor.Json(requested)),                                         // 202
-            await app.PostAsync(Events, PackEventsFor.Json(requested)),                                         // 200
-            await app.PostAsync(Events, "{}"),                                                                  // 400
-            await app.PostAsync(Events, PackEventsFor.Json(requested), "demo", "wrong-secret"),                  // 401
-            await app.PostAsync(Events, PackEventsFor.Json(requested), "acme", "acme-secret-0123456789"),        // 403
-            await app.PostAsync(Events, PackEventsFor.Json(PackEventsFor.Updated(requested with { ApprovalId = "x" }, 2, ["s"]))), // 404
-            await app.PostAsync(Events, PackEventsFor.Json(requested with { StepIds = ["other"] })),            // 409
+            await app.PostEventAsync(PackEventsFor.Json(requested)),                                         // 202
+            await app.PostEventAsync(PackEventsFor.Json(requested)),                                         // 200
+            await app.PostEventAsync("{}"),                                                                  // 400
+            await app.PostEventAsync(PackEventsFor.Json(requested), "demo", "wrong-secret"),                  // 401
+            await app.PostEventAsync(PackEventsFor.Json(requested), "acme", "acme-secret-0123456789"),        // 403
+            await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Updated(requested with { ApprovalId = "x" }, 2, ["s"]))), // 404
+            await app.PostEventAsync(PackEventsFor.Json(requested with { StepIds = ["other"] })),            // 409
         };
         var ackAnswers = new List<HttpResponseMessage>
         {
@@ -84,7 +84,7 @@ public sealed class PackContractTests(DatabaseFixture fixture) : IClassFixture<D
         HttpResponseMessage? limited = null;
         for (var i = 0; i < 100 && limited is null; i++)
         {
-            var response = await app.PostAsync(Events, PackEventsFor.Json(requested));
+            var response = await app.PostEventAsync(PackEventsFor.Json(requested));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 limited = response;
             else

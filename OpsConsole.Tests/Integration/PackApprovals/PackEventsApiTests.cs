@@ -61,7 +61,7 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
     public async Task A_requested_approval_opens_a_pack_request_in_the_inbox_and_keeps_its_token_encrypted()
     {
         var run = Run();
-        using var response = await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Requested(run, Now)));
+        using var response = await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Requested(run, Now)));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = (await app.JsonAsync(response)).Deserialize<PackEventAnswer>(JsonSerializerOptions.Web)!;
@@ -97,10 +97,10 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
     {
         var run = Run();
         var body = PackEventsFor.Json(PackEventsFor.Requested(run, Now));
-        using var first = await app.PostAsync(Path, body);
+        using var first = await app.PostEventAsync(body);
         var before = await CountsAsync(run);
 
-        using var again = await app.PostAsync(Path, body);
+        using var again = await app.PostEventAsync(body);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -115,10 +115,10 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
     public async Task A_request_with_other_content_for_the_same_approval_is_a_conflict_and_changes_nothing()
     {
         var run = Run();
-        using var first = await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Requested(run, Now)));
+        using var first = await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Requested(run, Now)));
         var before = await CountsAsync(run);
 
-        using var other = await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Requested(run, Now) with { StepIds = ["s9"] }));
+        using var other = await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Requested(run, Now) with { StepIds = ["s9"] }));
 
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Contains("PackApprovalUpdated", (await SignedRequest.ProblemAsync(other)).GetProperty("detail").GetString());
@@ -130,13 +130,13 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
     {
         var run = Run();
         var requested = PackEventsFor.Requested(run, Now);
-        using var first = await app.PostAsync(Path, PackEventsFor.Json(requested));
+        using var first = await app.PostEventAsync(PackEventsFor.Json(requested));
         var requestId = (await app.JsonAsync(first)).GetProperty("requestId").GetGuid();
 
-        using var updated = await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1", "s2", "s3"])));
-        using var repeat = await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1", "s2", "s3"])));
-        using var stale = await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1"])));
-        using var unknown = await app.PostAsync(Path, PackEventsFor.Json(PackEventsFor.Updated(requested with { ApprovalId = "nobody" }, 2, ["s1"])));
+        using var updated = await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1", "s2", "s3"])));
+        using var repeat = await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1", "s2", "s3"])));
+        using var stale = await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Updated(requested, 2, ["s1"])));
+        using var unknown = await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Updated(requested with { ApprovalId = "nobody" }, 2, ["s1"])));
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.NotFound),
             (updated.StatusCode, repeat.StatusCode, stale.StatusCode, unknown.StatusCode));
@@ -156,8 +156,8 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
     {
         var run = Run();
         var body = PackEventsFor.Json(PackEventsFor.Hold(run, Now));
-        using var first = await app.PostAsync(Path, body);
-        using var again = await app.PostAsync(Path, body);
+        using var first = await app.PostEventAsync(body);
+        using var again = await app.PostEventAsync(body);
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         await using var db = fixture.CreateContext();
@@ -174,7 +174,7 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
         json["stepIds"] = new System.Text.Json.Nodes.JsonArray("ok", "not ok");
         var before = await CountsAsync(run);
 
-        using var response = await app.PostAsync(Path, json.ToJsonString());
+        using var response = await app.PostEventAsync(json.ToJsonString());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await SignedRequest.ProblemAsync(response)).GetProperty("errors");
@@ -196,13 +196,13 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
         switch (refusal)
         {
             case "tenant":
-                response = await app.PostAsync(Path, body, "other", OtherSecret);
+                response = await app.PostEventAsync(body, "other", OtherSecret);
                 break;
             case "scope":
-                response = await app.PostAsync(Path, body, "prices", HoldsOnlySecret);
+                response = await app.PostEventAsync(body, "prices", HoldsOnlySecret);
                 break;
             case "signature":
-                response = await app.PostAsync(Path, body, "demo", "not-the-demo-secret");
+                response = await app.PostEventAsync(body, "demo", "not-the-demo-secret");
                 break;
             case "stale":
                 response = await client.SendAsync(SignedRequest.Create(HttpMethod.Post, Path, "demo", "demo-secret", Now.AddMinutes(-6), body));
@@ -212,6 +212,7 @@ public sealed class PackEventsApiTests(DatabaseFixture fixture) : IClassFixture<
                 var signed = SignedRequest.Create(HttpMethod.Post, Path + "?replay", "demo", "demo-secret", Now, body);
                 using (var accepted = await client.SendAsync(signed))
                     Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+                await app.EventsAppliedAsync();
                 var stored = await CountsAsync(run);
                 response = await client.SendAsync(SignedRequest.Create(HttpMethod.Post, Path + "?replay", "demo", "demo-secret", Now, body));
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

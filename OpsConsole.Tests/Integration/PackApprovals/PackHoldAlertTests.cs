@@ -29,7 +29,7 @@ public sealed class PackHoldAlertTests(DatabaseFixture fixture) : IClassFixture<
     public async Task A_hold_raises_an_alert_that_clears_when_the_run_moves_on()
     {
         var evaluator = app.Host.Services.GetRequiredService<AlertEvaluator>();
-        (await app.PostAsync(Events, PackEventsFor.Json(PackEventsFor.Hold("run-held", app.Clock.GetUtcNow())))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Hold("run-held", app.Clock.GetUtcNow())))).Dispose();
         app.Clock.Advance(TimeSpan.FromSeconds(10));
         await evaluator.EvaluateAsync();
 
@@ -38,7 +38,7 @@ public sealed class PackHoldAlertTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Contains("change freeze", raised.Reason, StringComparison.OrdinalIgnoreCase);
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await app.PostAsync(Events, PackEventsFor.Json(PackEventsFor.Requested("run-held", app.Clock.GetUtcNow())))).Dispose();
+        (await app.PostEventAsync(PackEventsFor.Json(PackEventsFor.Requested("run-held", app.Clock.GetUtcNow())))).Dispose();
         app.Clock.Advance(TimeSpan.FromSeconds(10));
         await evaluator.EvaluateAsync();
 

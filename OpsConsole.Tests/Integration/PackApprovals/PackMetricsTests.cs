@@ -43,7 +43,7 @@ public sealed class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<Da
     async Task<PackApprovalRequested> RequestAsync(string runId, string callback)
     {
         var requested = PackEventsFor.Requested(runId, app.Clock.GetUtcNow(), tenant: tenant, callback: callback);
-        using var response = await app.PostAsync(Events, PackEventsFor.Json(requested), KeyId, Secret);
+        using var response = await app.PostEventAsync(PackEventsFor.Json(requested), KeyId, Secret);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return requested;
     }

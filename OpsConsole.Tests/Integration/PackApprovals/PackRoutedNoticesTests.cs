@@ -54,7 +54,7 @@ public sealed class PackRoutedNoticesTests(DatabaseFixture fixture) : IClassFixt
 
     async Task<HttpStatusCode> PostAsync(OpsConsole.Contracts.PackApprovals.PackEvent e)
     {
-        using var response = await app.PostAsync(Path, PackEventsFor.Json(e));
+        using var response = await app.PostEventAsync(PackEventsFor.Json(e));
         return response.StatusCode;
     }
 

@@ -19,10 +19,13 @@ namespace OpsConsole.Features.PackApprovals;
 public sealed class PackAcks(
     IDbContextFactory<OpsDbContext> contexts,
     ApprovalService approvals,
-    IPeopleDirectory people)
+    IPeopleDirectory people,
+    PackEventProcessing processing)
 {
     public async Task<PackAckOutcome> DecideAsync(string runId, string approvalId, PackAckRequest ack, MachineCaller caller, CancellationToken ct)
     {
+        // Accepted events of the approval that still wait their turn are applied first: the decision is about what was accepted.
+        await processing.ApplyWaitingAsync(caller.Tenant, runId, approvalId, ct);
         var stored = await FindAsync(caller.Tenant, runId, approvalId, ct);
         if (stored is null)
             return new(StatusCodes.Status404NotFound, Reason: $"Tenant {caller.Tenant} has no approval {approvalId} in run {runId}.");

@@ -6,6 +6,7 @@ using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Outbox;
 using OpsConsole.Platform.Startup;
 using OpsConsole.Platform.Transitions;
+using OpsConsole.Platform.Wakeups;
 
 namespace OpsConsole.Features.PackApprovals;
 
@@ -30,7 +31,14 @@ public static class PackApprovalsFeature
         services.AddSingleton<PackNoticeRouter>();
         services.AddSingleton<PackRoutingDemoSeed>();
         services.AddDemoSeed<PackRoutingDemoSeed>();
-        services.AddSingleton<PackEvents>();
+        services.AddSingleton<PackEventIntake>();
+        services.AddSingleton<PackEventApplier>();
+        services.AddSingleton<PackEventProcessing>();
+        services.AddJob<PackEventsJob>(TimeSpan.FromSeconds(5));
+        services.AddWakeup<PackEventsJob>(
+            (sp, after, ct) => sp.GetRequiredService<PackEventProcessing>().EarliestAsync(after, ct),
+            async (sp, ct) => await sp.GetRequiredService<PackEventProcessing>().RunAsync(ct));
+        services.AddDeadLetterHandler<PackEventRetry>();
         services.AddSingleton<PackAcks>();
         services.AddSingleton<IApprovalDecisionEffects, PackDecisionEffects>();
         services.AddSingleton<INotificationChannel, ResumeCallbackChannel>();

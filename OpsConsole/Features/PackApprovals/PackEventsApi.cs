@@ -40,7 +40,7 @@ static class PackEventsApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    static async Task<IResult> IngestAsync(HttpContext http, PackEvents events, IOptions<PackApprovalOptions> options, TimeProvider time,
+    static async Task<IResult> IngestAsync(HttpContext http, PackEventIntake intake, IOptions<PackApprovalOptions> options, TimeProvider time,
         CancellationToken ct)
     {
         var caller = MachineCaller.From(http.User)!;
@@ -61,14 +61,13 @@ static class PackEventsApi
             if (!string.Equals(read.Event!.Tenant, caller.Tenant, StringComparison.Ordinal))
                 return Problem(StatusCodes.Status403Forbidden, "The event is for another tenant",
                     $"Key '{caller.KeyId}' belongs to tenant '{caller.Tenant}' and may not send events for tenant '{read.Event.Tenant}'.", "tenant");
-            var outcome = await events.AcceptAsync(read.Event, caller, ct);
+            var outcome = await intake.AcceptAsync(read.Event, caller, ct);
             return outcome.Status switch
             {
                 StatusCodes.Status202Accepted => TypedResults.Json(outcome.Answer, statusCode: StatusCodes.Status202Accepted),
                 StatusCodes.Status200OK => TypedResults.Ok(outcome.Answer),
                 StatusCodes.Status404NotFound => Problem(outcome.Status, "No such approval", outcome.Reason!, "approvalId"),
-                StatusCodes.Status409Conflict => Problem(outcome.Status, "The event conflicts with what was accepted", outcome.Reason!, "revision"),
-                _ => Unavailable(http, outcome.Reason!),
+                _ => Problem(outcome.Status, "The event conflicts with what was accepted", outcome.Reason!, "revision"),
             };
         }
     }
@@ -78,10 +77,4 @@ static class PackEventsApi
 
     static ProblemHttpResult Problem(int status, string title, string detail, string field) => TypedResults.Problem(detail, statusCode: status,
         title: title, extensions: new Dictionary<string, object?> { ["field"] = field });
-
-    static ProblemHttpResult Unavailable(HttpContext http, string reason)
-    {
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event could not be stored now");
-    }
 }

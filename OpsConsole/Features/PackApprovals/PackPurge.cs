@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Domain.PackApprovals;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Transitions;
@@ -11,7 +12,7 @@ namespace OpsConsole.Features.PackApprovals;
 
 /// <summary>
 /// Deletes Task Runner records older than PackApprovals:RetainFor: approvals whose request is closed and that have not
-/// changed since, and holds. The requests they opened and the audit trail stay. One audit event per purge that deletes.
+/// changed since, holds, and the accepted events of both. The requests they opened and the audit trail stay. One audit event per purge that deletes.
 /// </summary>
 public sealed class PackPurge(GuardedTransitions transitions, IOptions<PackApprovalOptions> options, TimeProvider time)
 {
@@ -30,11 +31,17 @@ public sealed class PackPurge(GuardedTransitions transitions, IOptions<PackAppro
                 .Where(p => p.UpdatedAt < cutoff && requests.Any(r => r.Id == p.RequestId && r.Status != ApprovalStatus.Pending))
                 .ExecuteDeleteAsync(token);
             var holds = await db.PackHolds.Where(h => h.ReceivedAt < cutoff).ExecuteDeleteAsync(token);
-            purged = approvals + holds;
+            // An approval's accepted events go with it, never before: while it stands they judge what is sent again.
+            var approvalsLeft = db.PackApprovals;
+            var events = await db.AcceptedPackEvents
+                .Where(e => e.AppliedAt != null && e.ReceivedAt < cutoff && (e.Kind == AcceptedPackEventKinds.Hold
+                    || !approvalsLeft.Any(p => p.Tenant == e.Tenant && p.RunId == e.RunId && p.ApprovalId == e.Item)))
+                .ExecuteDeleteAsync(token);
+            purged = approvals + holds + events;
             return purged == 0
                 ? TransitionDecision.Unchanged("nothing to purge")
                 : TransitionDecision.Apply("kept", "purged", TransitionEffects.Of(new AuditEntry(Actor, PackAuditActions.Purged,
-                    PackAuditActions.SubjectType, "retention", new JsonObject { ["approvals"] = approvals, ["holds"] = holds, ["olderThan"] = cutoff })));
+                    PackAuditActions.SubjectType, "retention", new JsonObject { ["approvals"] = approvals, ["holds"] = holds, ["events"] = events, ["olderThan"] = cutoff })));
         }, ct);
         return outcome is TransitionOutcome.Applied ? purged : 0;
     }

@@ -11,6 +11,7 @@ public static class PackTables
     {
         public DbSet<PackApproval> PackApprovals => db.Set<PackApproval>();
         public DbSet<PackHold> PackHolds => db.Set<PackHold>();
+        public DbSet<AcceptedPackEvent> AcceptedPackEvents => db.Set<AcceptedPackEvent>();
         public DbSet<PackRoutingRule> PackRoutingRules => db.Set<PackRoutingRule>();
     }
 }

@@ -12,8 +12,9 @@ namespace OpsConsole.Platform.Outbox;
 /// <summary>
 /// Delivers due outbox rows. A batch is claimed in one statement (<c>FOR UPDATE SKIP LOCKED</c>) that pushes the rows'
 /// next attempt past the claim timeout, so no other dispatcher takes them while they are sent, and no transaction
-/// stays open across the network. A failure waits RetryBaseDelay × 2^(attempts−1); the last allowed failure turns the
-/// row Failed and writes one dead letter.
+/// stays open across the network. The rows of a batch that got through are marked delivered together, in one commit.
+/// A failure waits RetryBaseDelay × 2^(attempts−1); the last allowed failure turns the row Failed and writes one dead
+/// letter.
 /// </summary>
 public sealed class NotificationDispatcher(
     IDbContextFactory<OpsDbContext> contexts,
@@ -37,8 +38,24 @@ public sealed class NotificationDispatcher(
         while (true)
         {
             var batch = await ClaimAsync(ct);
-            foreach (var row in batch)
-                await DeliverAsync(row, ct);
+            List<OutboxEntry> delivered = [];
+            try
+            {
+                foreach (var row in batch)
+                    if (await DeliverAsync(row, ct))
+                        delivered.Add(row);
+            }
+            finally
+            {
+                // One statement and one commit for the batch's deliveries, not a transaction per row; also when stopped
+                // midway, so that what went out is not sent again.
+                await MarkDeliveredAsync(delivered, OutboxStatus.Pending, CancellationToken.None);
+            }
+            foreach (var row in delivered)
+            {
+                OutboxMetrics.CountSent(row);
+                NotificationLog.Delivered(log, row.Id, row.Channel, row.EventKey, row.Attempts + 1);
+            }
             tried += batch.Count;
             if (batch.Count < options.Value.BatchSize)
                 return tried;
@@ -73,7 +90,7 @@ public sealed class NotificationDispatcher(
                 .SetProperty(e => e.LastError, error.Message), ct);
             return RetryResult.Failure($"{row.Channel} delivery failed again: {error.Message}");
         }
-        await MarkDeliveredAsync(row, fromStatus: null, ct);
+        await MarkDeliveredAsync([row], fromStatus: null, ct);
         OutboxMetrics.CountSent(row);
         return RetryResult.Success();
     }
@@ -96,15 +113,11 @@ public sealed class NotificationDispatcher(
             """).AsNoTracking().ToListAsync(ct);
     }
 
-    async Task DeliverAsync(OutboxEntry row, CancellationToken ct)
+    /// <summary>Sends the row; true when it got through (the caller marks it delivered), else its failure is written.</summary>
+    async Task<bool> DeliverAsync(OutboxEntry row, CancellationToken ct)
     {
         if (await TrySendAsync(row, ct) is not { } error)
-        {
-            await MarkDeliveredAsync(row, OutboxStatus.Pending, ct);
-            OutboxMetrics.CountSent(row);
-            NotificationLog.Delivered(log, row.Id, row.Channel, row.EventKey, row.Attempts + 1);
-            return;
-        }
+            return true;
         var now = time.GetUtcNow();
         var attempts = row.Attempts + 1;
         var firstFailedAt = row.FirstFailedAt ?? now;
@@ -114,7 +127,7 @@ public sealed class NotificationDispatcher(
             var retryAt = now + RetryDelay.Exponential(settings.RetryBaseDelay, attempts);
             await UpdateFailedAsync(row.Id, OutboxStatus.Pending, attempts, error.Message, firstFailedAt, retryAt, ct);
             NotificationLog.WillRetry(log, row.Id, row.Channel, row.EventKey, attempts, settings.MaxAttempts, retryAt, error.Message);
-            return;
+            return false;
         }
         // The dead letter first: if marking the row fails after it, staff still see the failure; the reverse could lose it.
         var work = new TransitionContext(AggregateType, row.Id.ToString(), OperationFor(row.Channel), DeadLetterSources.Dispatcher,
@@ -125,6 +138,7 @@ public sealed class NotificationDispatcher(
             CancellationToken.None);
         await UpdateFailedAsync(row.Id, OutboxStatus.Failed, attempts, error.Message, firstFailedAt, now, CancellationToken.None);
         OutboxMetrics.CountFailed(row);
+        return false;
     }
 
     /// <summary>Null when the message got through; else the error, with the cancellation of the caller passed on.</summary>
@@ -147,21 +161,24 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    async Task MarkDeliveredAsync(OutboxEntry row, OutboxStatus? fromStatus, CancellationToken ct)
+    async Task MarkDeliveredAsync(IReadOnlyCollection<OutboxEntry> rows, OutboxStatus? fromStatus, CancellationToken ct)
     {
+        if (rows.Count == 0)
+            return;
         var now = time.GetUtcNow();
+        var ids = rows.Select(r => r.Id).ToList();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.NotificationOutbox
-            .Where(e => e.Id == row.Id && (fromStatus == null || e.Status == fromStatus))
+            .Where(e => ids.Contains(e.Id) && (fromStatus == null || e.Status == fromStatus))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Status, OutboxStatus.Delivered)
                 .SetProperty(e => e.Attempts, e => e.Attempts + 1)
                 .SetProperty(e => e.DeliveredAt, now)
                 .SetProperty(e => e.LastError, (string?)null), ct);
-        // The bell of the recipient refreshes when this commits.
-        if (row.Channel == OutboxChannel.InApp)
-            await announcer.AnnounceAsync(db, new LiveChange(LiveTopics.Notifications, LiveChange.Created, row.Recipient), ct);
+        // The bells of the recipients refresh when this commits: one change per person, in one NOTIFY.
+        await announcer.AnnounceAsync(db, [.. rows.Where(r => r.Channel == OutboxChannel.InApp).Select(r => r.Recipient).Distinct()
+            .Select(recipient => new LiveChange(LiveTopics.Notifications, LiveChange.Created, recipient))], ct);
         await tx.CommitAsync(ct);
     }
 

@@ -30,8 +30,8 @@ public sealed class TransitionWriter(AuditTrail audit, Outbox.Outbox outbox, Liv
             all.Wakes.Add(kept.Wakes);
         var queued = await outbox.EnqueueAsync(db, all.Notices, ct);
         all.Wakes.At(OutboxFeature.DispatchJob, queued.EarliestDue);
-        await live.AnnounceAsync(db, all.Live, ct);
-        await WakeupSignal.AnnounceAsync(db, all.Wakes, ct);
+        // The live changes and the wake times in one statement.
+        await LiveAnnouncer.NotifyAsync(db, [.. live.Notices(all.Live), .. WakeupSignal.Notices(all.Wakes)], ct);
         var events = await audit.AppendAsync(db, all.Audit, ct);
 
         var ids = new List<IReadOnlyList<long>>(applied.Count);

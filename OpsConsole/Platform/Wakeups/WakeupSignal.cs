@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpsConsole.Platform.Data;
 using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Platform.Wakeups;
@@ -13,9 +12,9 @@ public static class WakeupSignal
 {
     public const string Channel = "ops_wake";
 
-    public static Task AnnounceAsync(OpsDbContext db, WakeTimes wakes, CancellationToken ct) =>
-        wakes.Earliest.Count == 0 ? Task.CompletedTask
-            : LiveAnnouncer.NotifyAsync(db, Channel, [.. wakes.Earliest.Select(w => $"{w.Key} {w.Value.UtcTicks.ToString(CultureInfo.InvariantCulture)}")], ct);
+    /// <summary>The NOTIFYs of the wake times, one per job; the transition executor sends them with its other NOTIFYs.</summary>
+    public static IReadOnlyList<(string Channel, string Payload)> Notices(WakeTimes wakes) =>
+        [.. wakes.Earliest.Select(w => (Channel, $"{w.Key} {w.Value.UtcTicks.ToString(CultureInfo.InvariantCulture)}"))];
 
     public static bool TryParse(string payload, out string job, out DateTimeOffset at)
     {

@@ -869,6 +869,129 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.ToTable("dead_letter_actions", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.PackApprovals.AcceptedPackEvent", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Seq"));
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<string>("ProtectedResumeToken")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_resume_token");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Seq")
+                        .HasName("pk_pack_events");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_pack_events_received_at");
+
+                    b.HasIndex("Seq")
+                        .HasDatabaseName("ix_pack_events_waiting")
+                        .HasFilter("applied_at IS NULL");
+
+                    b.HasIndex("Tenant", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pack_events_hold")
+                        .HasFilter("kind = 'hold'");
+
+                    b.HasIndex("Tenant", "RunId", "Item", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pack_events_revision")
+                        .HasFilter("kind <> 'hold'");
+
+                    b.HasIndex("Tenant", "RunId", "Item", "Seq")
+                        .HasDatabaseName("ix_pack_events_waiting_item")
+                        .HasFilter("applied_at IS NULL");
+
+                    b.ToTable("pack_events", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.PackApprovals.PackApproval", b =>
                 {
                     b.Property<Guid>("Id")
