@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Funding;
 using OpsConsole.Tests.Integration.Alerts;
 using OpsConsole.Tests.Integration.MachineAuth;
@@ -14,21 +13,11 @@ namespace OpsConsole.Tests.Integration.Funding;
 public sealed class FundingHandlesApiTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     const string Handles = "/api/funding/handles";
-    const string FeedSecret = "prices-only-secret-0123";
     const string Regtest = "bcrt1q2nup2tnr4cg89z2crh43uurv6w0dqch8w40q7u";
     const string Gnosis = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
-    AlertsApp app = null!;
+    readonly AlertsApp app = new(fixture, AlertsApp.PricesOnlyKey);
 
-    public Task InitializeAsync()
-    {
-        app = new AlertsApp(fixture, new Dictionary<string, string?>
-        {
-            ["MachineClients:Keys:prices:Secret"] = FeedSecret,
-            ["MachineClients:Keys:prices:Tenant"] = "demo",
-            ["MachineClients:Keys:prices:Scopes"] = AlertsFeature.MarketPricesScope,
-        });
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
@@ -38,15 +27,15 @@ public sealed class FundingHandlesApiTests(DatabaseFixture fixture) : IClassFixt
     async Task<int> CountAsync()
     {
         await using var db = fixture.CreateContext();
-        return await db.FundingHandles.CountAsync();
+        return await db.FundingHandles.CountAsync(h => h.Account == "api-acct");
     }
 
     [Fact]
     public async Task A_key_without_the_funding_admin_scope_is_refused_naming_the_scope()
     {
-        using var post = await app.PostAsync(Handles, Body("bitcoin", "BTC", Regtest), "prices", FeedSecret);
+        using var post = await app.PostAsync(Handles, Body("bitcoin", "BTC", Regtest), AlertsApp.PricesKey, AlertsApp.PricesSecret);
         using var deposit = await app.PostAsync("/api/ingest/bridge-deposits",
-            """{ "asset": "BTC", "amount": "1", "depositTxHash": "aa", "creditedAt": "2026-01-01T00:00:00Z", "account": "a" }""", "prices", FeedSecret);
+            """{ "asset": "BTC", "amount": "1", "depositTxHash": "aa", "creditedAt": "2026-01-01T00:00:00Z", "account": "a" }""", AlertsApp.PricesKey, AlertsApp.PricesSecret);
 
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Contains(FundingFeature.AdminScope, (await SignedRequest.ProblemAsync(post)).GetRawText());

@@ -103,8 +103,15 @@ public sealed class FundingHandles(
         var now = time.GetUtcNow();
         var added = new FundingHandle
         {
-            Id = id, Chain = handle.Chain!, Asset = handle.Asset!, Account = handle.Account!, DepositAddress = handle.DepositAddress!,
-            Label = handle.Label!, CreatedAt = now, UpdatedAt = now, UpdatedBy = actor,
+            Id = id,
+            Chain = handle.Chain!,
+            Asset = handle.Asset!,
+            Account = handle.Account!,
+            DepositAddress = handle.DepositAddress!,
+            Label = handle.Label!,
+            CreatedAt = now,
+            UpdatedAt = now,
+            UpdatedBy = actor,
         };
         db.FundingHandles.Add(added);
         return Applied("", "active", actor, FundingAuditActions.HandleAdded, id, new JsonObject { ["handle"] = Describe(handle) });
@@ -151,22 +158,10 @@ public sealed class FundingHandles(
 
     static string ActiveWord(bool active) => active ? "active" : "inactive";
 
-    static JsonObject Describe(FundingHandleInput h)
-    {
-        var fields = new JsonObject();
-        foreach (var (name, value) in Fields(h))
-            fields[name] = value;
-        return fields;
-    }
+    /// <summary>The fields as the audit trail records them.</summary>
+    static JsonObject Describe(FundingHandleInput h) => AuditFields.Of(Fields(h));
 
-    static JsonObject Changes(FundingHandleInput before, FundingHandleInput after)
-    {
-        var changes = new JsonObject();
-        var was = Fields(before);
-        foreach (var (name, value) in Fields(after).Where(f => was[f.Key] != f.Value))
-            changes[name] = new JsonObject { ["before"] = was[name], ["after"] = value };
-        return changes;
-    }
+    static JsonObject Changes(FundingHandleInput before, FundingHandleInput after) => AuditFields.Changes(Fields(before), Fields(after));
 
     static Dictionary<string, string> Fields(FundingHandleInput h) => new()
     {
