@@ -7,7 +7,7 @@ using OpsConsole.Domain.Funding;
 using OpsConsole.Features.Funding;
 using OpsConsole.Features.Funding.Pages;
 using OpsConsole.Features.Identity;
-using OpsConsole.Platform.Data;
+using static OpsConsole.Tests.Components.DialogFields;
 
 namespace OpsConsole.Tests.Components.Funding;
 
@@ -29,28 +29,12 @@ public class FundingPageTests : DatabaseShellContext
         Services.AddAuthorizationBuilder().AddPolicy(FundingFeature.Admins, FundingFeature.AdminsPolicy);
     }
 
-    OpsDbContext Context()
-    {
-        var options = new DbContextOptionsBuilder<OpsDbContext>();
-        DatabaseSetup.Configure(options, ConnectionString);
-        return new OpsDbContext(options.Options);
-    }
-
     IRenderedComponent<IComponent> Open()
     {
         var page = RenderInShell<FundingPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=funding-handles]")), Patience);
         return page;
     }
-
-    static AngleSharp.Dom.IElement Button(IRenderedComponent<IComponent> page, string text, string scope = "") =>
-        page.FindAll($"{scope} button".Trim()).First(b => b.TextContent.Trim() == text);
-
-    static AngleSharp.Dom.IElement Input(IRenderedComponent<IComponent> page, string label) =>
-        page.Find("#" + page.FindAll(".mud-dialog label").Single(l => l.TextContent.Trim().TrimEnd('*').Trim() == label).GetAttribute("for"));
-
-    static List<string> Errors(IRenderedComponent<IComponent> page) =>
-        [.. page.FindAll(".mud-dialog .mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())];
 
     async Task AddAsync(string label)
     {
