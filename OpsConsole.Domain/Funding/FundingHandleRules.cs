@@ -6,8 +6,9 @@ namespace OpsConsole.Domain.Funding;
 
 /// <summary>
 /// What a funding handle must be: a known chain with its own asset (bitcoin↔BTC, gnosis↔EURe), an account as the
-/// ingest feeds name it, a deposit address valid on that chain (BTC for the console's network), and a label. Each
-/// problem names its field as the API spells it.
+/// ingest feeds name it, a deposit address valid on that chain (BTC for the console's network; a Taproot one with an
+/// output key that can sign, since the codec takes any 32 bytes as BIP-350 does), and a label. Each problem names its field
+/// as the API spells it.
 /// </summary>
 public static class FundingHandleRules
 {
@@ -43,7 +44,12 @@ public static class FundingHandleRules
         {
             case FundingAssets.Bitcoin when BitcoinAddressCodec.Check(address, network) is var btc:
                 if (btc.IsValid)
+                {
                     address = btc.Address;
+                    if (btc.Type == BitcoinAddressType.P2TR && !TaprootOutputKey.IsSpendable(btc.ScriptPubKeyHex!))
+                        errors.Add(new(AddressField, "depositAddress is a Taproot address whose output key is not a valid secp256k1 x-only point: "
+                            + "funds sent there could never be spent."));
+                }
                 else
                     errors.Add(new(AddressField, $"depositAddress is not a valid Bitcoin {BitcoinNetworks.Name(network)} address: {btc.Reason}"));
                 break;

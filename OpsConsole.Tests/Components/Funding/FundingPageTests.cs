@@ -18,7 +18,7 @@ namespace OpsConsole.Tests.Components.Funding;
 public class FundingPageTests : DatabaseShellContext
 {
     const string Admin = "admin@ops.test";
-    const string Address = "bcrt1pza7xylxlmqz2pwmfy0x894j0keg5qdftmezdwvgkgrusqymaeheszr30xv";
+    const string Address = "bcrt1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqc8gma6";
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     public FundingPageTests()

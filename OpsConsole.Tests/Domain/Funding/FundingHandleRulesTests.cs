@@ -41,6 +41,19 @@ public class FundingHandleRulesTests
         Assert.Contains("the console is on regtest", errors[2].Message);
     }
 
+    [Fact]
+    public void A_taproot_address_whose_key_is_off_the_curve_is_refused_as_unspendable_and_one_on_it_passes()
+    {
+        // Witness version 1 over 32 bytes: x = 5, which no secp256k1 point has; then x of the generator point.
+        var (_, errors) = FundingHandleRules.Check(new("bitcoin", "BTC", "acct", "bcrt1pqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqzssr24l3", "x"),
+            BitcoinNetwork.Regtest);
+
+        Assert.True(BitcoinAddressCodec.Check("bcrt1pqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqzssr24l3", BitcoinNetwork.Regtest).IsValid);
+        Assert.Equal("depositAddress", Assert.Single(errors).Field);
+        Assert.Contains("could never be spent", errors[0].Message);
+        Assert.Empty(Fields(new("bitcoin", "BTC", "acct", "bcrt1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqc8gma6", "x")));
+    }
+
     [Theory]
     // EIP-55's published examples: all checksummed, whatever their capitals.
     [InlineData("0x52908400098527886E0F7030069857D2E4169EE7")]

@@ -23,8 +23,9 @@ public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSett
         _ => null,
     };
 
-    /// <summary>EIP-55's own example address: a demo handle, never one to send to.</summary>
-    const string EureAddress = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+    /// <summary>The demo's own address: the last 20 bytes of SHA-256("opsconsole demo: treasury EURe intake") with their
+    /// EIP-55 checksum. It is a hash, not a key's, so nobody can spend from it: a demo handle, never one to send to.</summary>
+    public const string EureAddress = "0x0d295Db3Be7254c28424f839A270421C101feEDf";
 
     int IDemoSeed.Order => 160;
 
