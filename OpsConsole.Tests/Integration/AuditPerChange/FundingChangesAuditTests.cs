@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Domain.Funding;
 using OpsConsole.Features.Funding;
+using OpsConsole.Features.Funding.Simulation;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Tests.Integration.Alerts;
 using OpsConsole.Tests.Integration.Support;
@@ -9,7 +10,8 @@ using OpsConsole.Tests.Integration.Support;
 namespace OpsConsole.Tests.Integration.AuditPerChange;
 
 /// <summary>Each change of a funding handle leaves one event naming what changed; a change to the same values, one made
-/// from an outdated read, a handle with a problem and a non-Admin leave none and store nothing.</summary>
+/// from an outdated read, a handle with a problem and a non-Admin leave none and store nothing. Each observed change of a
+/// transfer and each pause, resume and refresh of the observer leave one event; a needless or refused one none.</summary>
 [Trait("Category", "Integration")]
 public sealed class FundingChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
@@ -72,5 +74,46 @@ public sealed class FundingChangesAuditTests(DatabaseFixture fixture) : IClassFi
             Assert.Equal([FundingAuditActions.HandleAdded],
                 await AuditCounts.ActionsAsync(fixture.ConnectionString, FundingAuditActions.HandleSubjectType, handle.Id.ToString()));
         Assert.Equal(seeded.Count, await db.AuditEvents.CountAsync(e => e.Action == FundingAuditActions.HandleAdded && e.Actor == AuditEntry.System("demo-seed")));
+    }
+
+    [Fact]
+    public async Task Each_change_of_a_transfer_leaves_one_event_and_a_poll_that_finds_no_change_none()
+    {
+        var chain = app.Host.Services.GetRequiredService<SimulatedBitcoinChain>();
+        var observer = app.Host.Services.GetRequiredService<FundingObserver>();
+        await using var db = fixture.CreateContext();
+        var btc = await db.FundingHandles.AsNoTracking().SingleAsync(h => h.Account == "treasury-btc");
+        var txid = chain.Pay(btc.DepositAddress, 70_000);
+
+        await observer.PollAsync();
+        await observer.PollAsync();
+        Assert.Equal([FundingAuditActions.Observed], await AuditCounts.ActionsAsync(fixture.ConnectionString, FundingAuditActions.TransferSubjectType, txid));
+
+        app.Clock.Advance(SimulatedBitcoinChain.BlockEvery);
+        await observer.PollAsync();
+        await observer.PollAsync();
+        Assert.Equal([FundingAuditActions.Observed, FundingAuditActions.Observed],
+            await AuditCounts.ActionsAsync(fixture.ConnectionString, FundingAuditActions.TransferSubjectType, txid));
+    }
+
+    [Fact]
+    public async Task Pausing_resuming_and_refreshing_the_observer_leave_one_event_each_and_needless_or_refused_ones_none()
+    {
+        var control = app.Host.Services.GetRequiredService<FundingObserverControl>();
+        var admin = await app.Host.PrincipalAsync(Admin);
+        var viewer = await app.Host.PrincipalAsync("viewer@demo.local");
+
+        Assert.Contains("Only an Admin", (await control.PauseAsync(viewer)).Message);
+        Assert.True((await control.PauseAsync(admin)).Done);
+        Assert.True((await control.PauseAsync(admin)).Done);
+        Assert.Contains("resume it", (await control.RefreshAsync(admin)).Message);
+        Assert.True((await control.ResumeAsync(admin)).Done);
+        Assert.True((await control.RefreshAsync(admin)).Done);
+
+        Assert.Equal([FundingAuditActions.ObserverPaused, FundingAuditActions.ObserverResumed, FundingAuditActions.ObserverRefreshed],
+            await AuditCounts.ActionsAsync(fixture.ConnectionString, FundingAuditActions.ObserverSubjectType, FundingAuditActions.ObserverSubjectId));
+        await using var db = fixture.CreateContext();
+        Assert.All(await db.AuditEvents.AsNoTracking().Where(e => e.SubjectType == FundingAuditActions.ObserverSubjectType).ToListAsync(),
+            e => Assert.Equal(Admin, e.Actor));
     }
 }

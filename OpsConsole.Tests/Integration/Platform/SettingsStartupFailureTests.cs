@@ -44,6 +44,7 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
     [InlineData("Auth__IdleTimeout", "soon", "Auth:IdleTimeout must be a positive time span (e.g. 00:30:00), not 'soon'")]
     [InlineData("Auth__IdleTimeout", "13:00:00", "Auth:IdleTimeout (13:00:00) must not be longer than Auth:AbsoluteLifetime (12:00:00)")]
     [InlineData("Bitcoin__Network", "signet", "Bitcoin:Network must be mainnet, testnet or regtest, not 'signet'")]
+    [InlineData("Bitcoin__Mode", "Electrum", "Bitcoin:Mode must be Esplora or Simulated, not 'Electrum'")]
     [InlineData("RateLimits__SignIn__PerAccount", "0", "RateLimits:SignIn:PerAccount must be a whole number of at least 1, not '0'")]
     [InlineData("ForwardedHeaders__KnownProxies", "10.0.0.5, proxy.internal",
         "ForwardedHeaders:KnownProxies must list IP addresses (such as 10.0.0.5 or ::1), not 'proxy.internal'")]

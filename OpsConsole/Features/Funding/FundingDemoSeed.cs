@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Bitcoin;
 using OpsConsole.Domain.Funding;
+using OpsConsole.Features.Funding.Simulation;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Startup;
 
@@ -8,10 +9,10 @@ namespace OpsConsole.Features.Funding;
 
 /// <summary>
 /// Demo mode only: a BTC handle on the demo's test network (none on mainnet, where no made-up address belongs) and a
-/// Gnosis EURe handle, stored through the same path an Admin's handles take, each with its audit event. Runs once: never
-/// over existing handles.
+/// Gnosis EURe handle, stored through the same path an Admin's handles take, each with its audit event; on the simulated
+/// chain, two payments to the BTC handle that the observer then follows. Runs once: never over existing handles.
 /// </summary>
-public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSettings> bitcoin) : IDemoSeed
+public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSettings> bitcoin, SimulatedBitcoinChain? chain = null) : IDemoSeed
 {
     static readonly string Actor = AuditEntry.System("demo-seed");
 
@@ -26,6 +27,9 @@ public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSett
     /// <summary>The demo's own address: the last 20 bytes of SHA-256("opsconsole demo: treasury EURe intake") with their
     /// EIP-55 checksum. It is a hash, not a key's, so nobody can spend from it: a demo handle, never one to send to.</summary>
     public const string EureAddress = "0x0d295Db3Be7254c28424f839A270421C101feEDf";
+
+    /// <summary>What the demo sends to its BTC handle on the simulated chain, in satoshis.</summary>
+    public static IReadOnlyList<long> DemoPayments { get; } = [50_000_000, 12_500_000];
 
     int IDemoSeed.Order => 160;
 
@@ -42,6 +46,9 @@ public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSett
         foreach (var seed in seeds)
             if (await handles.AddAsync(Actor, seed, ct) is { Succeeded: false } result)
                 throw new InvalidOperationException($"Seeding a funding handle failed: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+        if (chain is not null && BtcAddress(bitcoin.Value.Network) is { } paid)
+            foreach (var satoshis in DemoPayments)
+                chain.Pay(paid, satoshis);
         return seeds.Count;
     }
 }

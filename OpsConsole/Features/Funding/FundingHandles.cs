@@ -147,10 +147,7 @@ public sealed class FundingHandles(
     {
         if (!(await authorization.AuthorizeAsync(caller, FundingFeature.Admins)).Succeeded)
             throw new UnauthorizedAccessException($"Only an Admin, or a machine client holding {FundingFeature.AdminScope}, may change funding handles.");
-        if (MachineCaller.From(caller) is { } machine)
-            return $"machine:{machine.KeyId}";
-        return caller.FindFirstValue(ClaimTypes.Email) ?? caller.Identity?.Name
-            ?? throw new UnauthorizedAccessException("Only a signed-in user with an email may change funding handles.");
+        return FundingActors.Of(caller);
     }
 
     static TransitionDecision Applied(string from, string to, string actor, string action, Guid id, JsonObject details) =>

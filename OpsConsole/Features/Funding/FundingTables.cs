@@ -10,5 +10,9 @@ public static class FundingTables
     {
         public DbSet<FundingHandle> FundingHandles => db.Set<FundingHandle>();
         public DbSet<BridgeDepositRecord> BridgeDeposits => db.Set<BridgeDepositRecord>();
+        public DbSet<FundingObservation> FundingObservations => db.Set<FundingObservation>();
+        public DbSet<FundingObservationCurrent> FundingObservationsCurrent => db.Set<FundingObservationCurrent>();
+        public DbSet<FundingObserverHealth> FundingObserverHealth => db.Set<FundingObserverHealth>();
+        public DbSet<FundingObserverState> FundingObserverState => db.Set<FundingObserverState>();
     }
 }

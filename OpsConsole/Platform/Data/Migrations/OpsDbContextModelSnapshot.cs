@@ -2025,6 +2025,254 @@ namespace OpsConsole.Platform.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("OpsConsole.Features.Funding.FundingObservation", b =>
+                {
+                    b.Property<long>("FundingObservationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("funding_observation_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("FundingObservationId"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("BridgeDepositTxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("bridge_deposit_tx_hash");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("chain");
+
+                    b.Property<int>("Confirmations")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmations");
+
+                    b.Property<DateTimeOffset?>("CreditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credited_at");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<Guid>("FundingHandle")
+                        .HasColumnType("uuid")
+                        .HasColumnName("funding_handle");
+
+                    b.Property<DateTimeOffset>("IngestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ingested_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("tx_hash");
+
+                    b.HasKey("FundingObservationId")
+                        .HasName("pk_funding_observations");
+
+                    b.HasIndex("FundingHandle")
+                        .HasDatabaseName("ix_funding_observations_funding_handle");
+
+                    b.HasIndex("IngestedAt")
+                        .HasDatabaseName("ix_funding_observations_ingested_at");
+
+                    b.HasIndex("TxHash")
+                        .HasDatabaseName("ix_funding_observations_tx_hash");
+
+                    b.ToTable("funding_observations", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Funding.FundingObservationCurrent", b =>
+                {
+                    b.Property<Guid>("FundingHandle")
+                        .HasColumnType("uuid")
+                        .HasColumnName("funding_handle");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("tx_hash");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("BridgeDepositTxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("bridge_deposit_tx_hash");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("chain");
+
+                    b.Property<int>("Confirmations")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmations");
+
+                    b.Property<DateTimeOffset?>("CreditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credited_at");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("FundingHandle", "TxHash")
+                        .HasName("pk_funding_observations_current");
+
+                    b.HasIndex("TxHash")
+                        .HasDatabaseName("ix_funding_observations_current_tx_hash");
+
+                    b.HasIndex("AssetId", "Status")
+                        .HasDatabaseName("ix_funding_observations_current_asset_id_status");
+
+                    b.ToTable("funding_observations_current", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Funding.FundingObserverHealth", b =>
+                {
+                    b.Property<Guid>("FundingHandle")
+                        .HasColumnType("uuid")
+                        .HasColumnName("funding_handle");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<DateTimeOffset?>("LastGoodPollAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_good_poll_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("FundingHandle")
+                        .HasName("pk_funding_observer_health");
+
+                    b.ToTable("funding_observer_health", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Funding.FundingObserverState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<string>("RefreshedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("refreshed_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funding_observer_state");
+
+                    b.ToTable("funding_observer_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Paused = false,
+                            Version = 0u
+                        });
+                });
+
             modelBuilder.Entity("OpsConsole.Features.Identity.Department", b =>
                 {
                     b.Property<string>("Id")
