@@ -45,6 +45,8 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
     [InlineData("Auth__IdleTimeout", "13:00:00", "Auth:IdleTimeout (13:00:00) must not be longer than Auth:AbsoluteLifetime (12:00:00)")]
     [InlineData("Bitcoin__Network", "signet", "Bitcoin:Network must be mainnet, testnet or regtest, not 'signet'")]
     [InlineData("Bitcoin__Mode", "Electrum", "Bitcoin:Mode must be Esplora or Simulated, not 'Electrum'")]
+    [InlineData("Bitcoin__Mode", "Esplora", "Bitcoin:EsploraUrl must be an absolute http or https URL when Bitcoin:Mode is Esplora, not ''")]
+    [InlineData("Bitcoin__Network", "mainnet", "Bitcoin:Mode is Simulated while Bitcoin:Network is mainnet; set Bitcoin:Mode to Esplora with Bitcoin:EsploraUrl")]
     [InlineData("RateLimits__SignIn__PerAccount", "0", "RateLimits:SignIn:PerAccount must be a whole number of at least 1, not '0'")]
     [InlineData("ForwardedHeaders__KnownProxies", "10.0.0.5, proxy.internal",
         "ForwardedHeaders:KnownProxies must list IP addresses (such as 10.0.0.5 or ::1), not 'proxy.internal'")]

@@ -35,6 +35,9 @@ public sealed class BitcoinSettings : ICheckedSettings
             Mode = mode;
         else
             Problems.Add($"{Section}:{nameof(Mode)} must be Esplora or Simulated, not '{config[$"{Section}:{nameof(Mode)}"]}'");
+        // A forgotten mode must not let the simulation stand for the real chain's deposits.
+        if (Mode == BitcoinMode.Simulated && Network == BitcoinNetwork.Mainnet)
+            Problems.Add($"{Section}:{nameof(Mode)} is Simulated while {Section}:{nameof(Network)} is mainnet; set {Section}:{nameof(Mode)} to Esplora with {Section}:{nameof(EsploraUrl)}");
         EsploraUrl = config[$"{Section}:{nameof(EsploraUrl)}"]?.Trim() ?? "";
         if (Mode == BitcoinMode.Esplora && !(Uri.TryCreate(EsploraUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
             Problems.Add($"{Section}:{nameof(EsploraUrl)} must be an absolute http or https URL when {Section}:{nameof(Mode)} is Esplora, not '{EsploraUrl}'");
