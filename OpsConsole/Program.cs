@@ -4,6 +4,7 @@ using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Demo;
+using OpsConsole.Features.Funding;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.Overview;
@@ -41,6 +42,7 @@ try
         .AddStellar(builder.Configuration)
         .AddAlerts(builder.Configuration)
         .AddPackApprovals(builder.Configuration)
+        .AddFunding(builder.Configuration)
         .AddWall(builder.Configuration)
         .AddOverview()
         .AddSystemFeature(builder.Configuration)
@@ -64,6 +66,7 @@ try
     app.MapApprovals();
     app.MapAlerts();
     app.MapPackApprovals();
+    app.MapFunding();
     app.MapSystemFeature();
     await app.RunAsync();
     return 0;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Features.DeadLetters;
@@ -14,6 +15,14 @@ public abstract class DatabaseShellContext : ShellContext
 {
     /// <summary>This context's own database.</summary>
     protected string ConnectionString { get; private set; } = "";
+
+    /// <summary>A context on this test's database, for arranging and checking rows beside the page.</summary>
+    protected OpsDbContext Context()
+    {
+        var options = new DbContextOptionsBuilder<OpsDbContext>();
+        DatabaseSetup.Configure(options, ConnectionString);
+        return new OpsDbContext(options.Options);
+    }
 
     public override async Task InitializeAsync()
     {

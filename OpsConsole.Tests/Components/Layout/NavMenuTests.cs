@@ -8,11 +8,11 @@ namespace OpsConsole.Tests.Components.Layout;
 public class NavMenuTests : ShellContext
 {
     [Theory]
-    [InlineData(Roles.Admin, "Overview,Approvals,Alerts,Alert wall,Dead letters,Audit,System,Users,SLA policies,Pack routing")]
-    [InlineData(Roles.Viewer, "Overview,Approvals,Alerts,Alert wall,Dead letters,Audit,System")]
-    [InlineData(Roles.Remediator, "Overview,Alerts,Alert wall,Dead letters,Audit")]
-    [InlineData(Roles.Manager, "Overview,Approvals,Alerts,Alert wall,Audit")]
-    [InlineData(Roles.Operator, "Overview,Approvals,Alerts,Alert wall")]
+    [InlineData(Roles.Admin, "Overview,Approvals,Alerts,Funding,Alert wall,Dead letters,Audit,System,Users,SLA policies,Pack routing")]
+    [InlineData(Roles.Viewer, "Overview,Approvals,Alerts,Funding,Alert wall,Dead letters,Audit,System")]
+    [InlineData(Roles.Remediator, "Overview,Alerts,Funding,Alert wall,Dead letters,Audit")]
+    [InlineData(Roles.Manager, "Overview,Approvals,Alerts,Funding,Alert wall,Audit")]
+    [InlineData(Roles.Operator, "Overview,Approvals,Alerts,Funding,Alert wall")]
     public void Shows_the_links_that_the_role_may_open(string role, string expected)
     {
         SignIn("someone@ops.test", "Someone", role);
@@ -29,7 +29,7 @@ public class NavMenuTests : ShellContext
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", "/approvals", "/alerts", "/wall", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies", "/pack-routing"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/approvals", "/alerts", "/funding", "/wall", "/dead-letters", "/audit", "/system", "/users", "/admin/sla-policies", "/pack-routing"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

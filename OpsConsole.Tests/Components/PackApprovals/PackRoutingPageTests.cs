@@ -8,7 +8,7 @@ using OpsConsole.Domain.PackApprovals;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.PackApprovals;
 using OpsConsole.Features.PackApprovals.Pages;
-using OpsConsole.Platform.Data;
+using static OpsConsole.Tests.Components.DialogFields;
 
 namespace OpsConsole.Tests.Components.PackApprovals;
 
@@ -35,29 +35,12 @@ public class PackRoutingPageTests : DatabaseShellContext
         await db.SaveChangesAsync();
     }
 
-    OpsDbContext Context()
-    {
-        var options = new DbContextOptionsBuilder<OpsDbContext>();
-        DatabaseSetup.Configure(options, ConnectionString);
-        return new OpsDbContext(options.Options);
-    }
-
     IRenderedComponent<IComponent> Open()
     {
         var page = RenderInShell<PackRoutingPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=pack-routing-rules]")), Patience);
         return page;
     }
-
-    static AngleSharp.Dom.IElement Button(IRenderedComponent<IComponent> page, string text, string scope = "") =>
-        page.FindAll($"{scope} button".Trim()).First(b => b.TextContent.Trim() == text);
-
-    // MudBlazor ties a field's label to its input by id.
-    static AngleSharp.Dom.IElement Input(IRenderedComponent<IComponent> page, string label) =>
-        page.Find("#" + page.FindAll(".mud-dialog label").Single(l => l.TextContent.Trim() == label).GetAttribute("for"));
-
-    static List<string> Errors(IRenderedComponent<IComponent> page) =>
-        [.. page.FindAll(".mud-dialog .mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())];
 
     [Fact]
     public async Task Bad_input_is_named_under_each_field_and_nothing_is_stored()

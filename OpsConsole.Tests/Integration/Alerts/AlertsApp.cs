@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpsConsole.Features.Alerts;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Tests.Integration.MachineAuth;
 using OpsConsole.Tests.Integration.Support;
@@ -15,6 +16,17 @@ namespace OpsConsole.Tests.Integration.Alerts;
 public sealed class AlertsApp(DatabaseFixture fixture, IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null) : IAsyncDisposable
 {
+    /// <summary>A key that holds MarketPrices:Ingest alone, for the refusals of every other scope.</summary>
+    public const string PricesKey = "prices";
+    public const string PricesSecret = "prices-only-secret-0123";
+
+    public static IReadOnlyDictionary<string, string?> PricesOnlyKey { get; } = new Dictionary<string, string?>
+    {
+        [$"MachineClients:Keys:{PricesKey}:Secret"] = PricesSecret,
+        [$"MachineClients:Keys:{PricesKey}:Tenant"] = "demo",
+        [$"MachineClients:Keys:{PricesKey}:Scopes"] = AlertsFeature.MarketPricesScope,
+    };
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     OpsAppFactory? host;
     int sent;

@@ -11,17 +11,12 @@ namespace OpsConsole.Tests.Integration.Alerts;
 [Trait("Category", "Integration")]
 public sealed class IngestApiTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    const string FeedSecret = "prices-only-secret-0123";
+    const string FeedSecret = AlertsApp.PricesSecret;
     AlertsApp app = null!;
 
     public Task InitializeAsync()
     {
-        app = new AlertsApp(fixture, new Dictionary<string, string?>
-        {
-            ["MachineClients:Keys:prices:Secret"] = FeedSecret,
-            ["MachineClients:Keys:prices:Tenant"] = "demo",
-            ["MachineClients:Keys:prices:Scopes"] = AlertsFeature.MarketPricesScope,
-        });
+        app = new AlertsApp(fixture, AlertsApp.PricesOnlyKey);
         return Task.CompletedTask;
     }
 

@@ -32,6 +32,14 @@ public class StateChangeCatalogTests
         ["PackRoutingRules.SaveAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
         ["PackRoutingRules.SetEnabledAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
         ["PackRoutingRules.DeleteAsync"] = nameof(PackRoutingChangesAuditTests.Adding_editing_switching_and_deleting_a_rule_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["FundingHandles.AddAsync"] = nameof(FundingChangesAuditTests.Adding_editing_deactivating_and_reactivating_a_handle_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["FundingHandles.SaveAsync"] = nameof(FundingChangesAuditTests.Adding_editing_deactivating_and_reactivating_a_handle_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["FundingHandles.SetActiveAsync"] = nameof(FundingChangesAuditTests.Adding_editing_deactivating_and_reactivating_a_handle_leave_one_event_each_and_needless_stale_or_bad_changes_none),
+        ["FundingDemoSeed.SeedAsync"] = nameof(FundingChangesAuditTests.The_demo_handles_leave_one_event_each_and_seeding_again_none),
+        ["FundingObserver.PollAsync"] = nameof(FundingChangesAuditTests.Each_change_of_a_transfer_leaves_one_event_and_a_poll_that_finds_no_change_none),
+        ["FundingObserverControl.PauseAsync"] = nameof(FundingChangesAuditTests.Pausing_resuming_and_refreshing_the_observer_leave_one_event_each_and_needless_or_refused_ones_none),
+        ["FundingObserverControl.ResumeAsync"] = nameof(FundingChangesAuditTests.Pausing_resuming_and_refreshing_the_observer_leave_one_event_each_and_needless_or_refused_ones_none),
+        ["FundingObserverControl.RefreshAsync"] = nameof(FundingChangesAuditTests.Pausing_resuming_and_refreshing_the_observer_leave_one_event_each_and_needless_or_refused_ones_none),
         ["PackRoutingDemoSeed.SeedAsync"] = nameof(PackRoutingChangesAuditTests.The_demo_rules_leave_one_event_each_and_seeding_again_none),
         ["ApprovalService.ActAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.ResubmitAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),
@@ -91,7 +99,7 @@ public class StateChangeCatalogTests
         "UserDirectory.DepartmentsAsync", "JobControl.ListAsync", "AuditVerification.VerifyAsync", "DemoSeed.EnsureRolesAsync",
         "SessionLedger.FindAsync", "SessionCheck.CheckAsync", "UserSessions.ListMineAsync", "UserSessions.ListForUserAsync",
         "UserSessions.OpenCountsAsync", "PackAcks.AnswerAsync", "PackRoutingRules.ListAsync", "PackRoutingRules.DepartmentsAsync",
-        "PackEventProcessing.EarliestAsync",
+        "PackEventProcessing.EarliestAsync", "FundingHandles.ListAsync", "FundingHandles.FindAsync",
     ];
 
     [Fact]

@@ -19,7 +19,7 @@ public class MachineAuthTests(MachineAuthApp app) : IClassFixture<MachineAuthApp
     {
         var scopes = app.Host.Services.GetRequiredService<MachineScopeRegistry>().All;
 
-        Assert.Equal(["Alerts:Read", "Approvals:Submit", "DeadLetters:Read", "Inventory:Ingest", "LiquidityActions:Ingest", "MarketPrices:Ingest",
+        Assert.Equal(["Alerts:Read", "Approvals:Submit", "BridgeDeposits:Ingest", "DeadLetters:Read", "Funding:Admin", "Inventory:Ingest", "LiquidityActions:Ingest", "MarketPrices:Ingest",
             "Metrics:Read", "Notifier.Events:Write", "Packs.Approve", "TradeResults:Ingest"], scopes.Order(StringComparer.Ordinal));
     }
 

@@ -43,6 +43,10 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
     [Theory]
     [InlineData("Auth__IdleTimeout", "soon", "Auth:IdleTimeout must be a positive time span (e.g. 00:30:00), not 'soon'")]
     [InlineData("Auth__IdleTimeout", "13:00:00", "Auth:IdleTimeout (13:00:00) must not be longer than Auth:AbsoluteLifetime (12:00:00)")]
+    [InlineData("Bitcoin__Network", "signet", "Bitcoin:Network must be mainnet, testnet or regtest, not 'signet'")]
+    [InlineData("Bitcoin__Mode", "Electrum", "Bitcoin:Mode must be Esplora or Simulated, not 'Electrum'")]
+    [InlineData("Bitcoin__Mode", "Esplora", "Bitcoin:EsploraUrl must be an absolute http or https URL when Bitcoin:Mode is Esplora, not ''")]
+    [InlineData("Bitcoin__Network", "mainnet", "Bitcoin:Mode is Simulated while Bitcoin:Network is mainnet; set Bitcoin:Mode to Esplora with Bitcoin:EsploraUrl")]
     [InlineData("RateLimits__SignIn__PerAccount", "0", "RateLimits:SignIn:PerAccount must be a whole number of at least 1, not '0'")]
     [InlineData("ForwardedHeaders__KnownProxies", "10.0.0.5, proxy.internal",
         "ForwardedHeaders:KnownProxies must list IP addresses (such as 10.0.0.5 or ::1), not 'proxy.internal'")]
@@ -62,7 +66,7 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
 
         Assert.Equal(1, exit);
         Assert.Equal("OpsConsole cannot start: MachineClients:Keys:bridge:Scopes names an unknown scope 'Metrics:Reed'; "
-            + "known scopes are Alerts:Read, Approvals:Submit, DeadLetters:Read, Inventory:Ingest, LiquidityActions:Ingest, MarketPrices:Ingest, "
+            + "known scopes are Alerts:Read, Approvals:Submit, BridgeDeposits:Ingest, DeadLetters:Read, Funding:Admin, Inventory:Ingest, LiquidityActions:Ingest, MarketPrices:Ingest, "
             + "Metrics:Read, Notifier.Events:Write, Packs.Approve, TradeResults:Ingest", error.Trim());
     }
 

@@ -160,23 +160,10 @@ public sealed class PackRoutingRules(
 
     static string OnOff(bool enabled) => enabled ? "on" : "off";
 
-    /// <summary>A rule's fields as the audit trail records them.</summary>
-    static JsonObject Describe(PackRoutingInput r)
-    {
-        var fields = new JsonObject();
-        foreach (var (name, value) in Fields(r))
-            fields[name] = value;
-        return fields;
-    }
+    /// <summary>The fields as the audit trail records them.</summary>
+    static JsonObject Describe(PackRoutingInput r) => AuditFields.Of(Fields(r));
 
-    static JsonObject Changes(PackRoutingInput before, PackRoutingInput after)
-    {
-        var changes = new JsonObject();
-        var was = Fields(before);
-        foreach (var (name, value) in Fields(after).Where(f => was[f.Key] != f.Value))
-            changes[name] = new JsonObject { ["before"] = was[name], ["after"] = value };
-        return changes;
-    }
+    static JsonObject Changes(PackRoutingInput before, PackRoutingInput after) => AuditFields.Changes(Fields(before), Fields(after));
 
     static Dictionary<string, string> Fields(PackRoutingInput r) => new()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Stellar.Network;
 using OpsConsole.Features.Stellar.Simulation;
+using OpsConsole.Platform.Http;
 using OpsConsole.Platform.Jobs;
 
 namespace OpsConsole.Features.Stellar;
@@ -22,12 +23,12 @@ public static class StellarFeature
             case StellarMode.Horizon:
                 services.AddHttpClient<IStellarNetwork, HorizonClient>(HorizonClient.ClientName, (sp, c) =>
                         c.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<StellarOptions>>().Value.HorizonUrl))
-                    .WithStellarResilience();
+                    .WithNetworkResilience("stellar");
                 break;
             case StellarMode.Rpc:
                 services.AddHttpClient<IStellarNetwork, StellarRpcClient>(StellarRpcClient.ClientName, (sp, c) =>
                         c.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<StellarOptions>>().Value.RpcUrl))
-                    .WithStellarResilience();
+                    .WithNetworkResilience("stellar");
                 break;
             default:
                 services.AddSingleton(sp => SimulatedNetwork(sp, config.GetValue("Demo:Enabled", false)));
@@ -38,7 +39,7 @@ public static class StellarFeature
                         .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedHorizonHandler(sp.GetRequiredService<SimulatedLedger>()))
                     : services.AddHttpClient<IStellarNetwork, StellarRpcClient>(StellarRpcClient.ClientName, c => c.BaseAddress = simulated)
                         .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedRpcHandler(sp.GetRequiredService<SimulatedLedger>()));
-                client.WithStellarResilience();
+                client.WithNetworkResilience("stellar");
                 services.AddSingleton<IDemoRequests, StellarDemoRequests>();
                 break;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Alerts.Ingest;
 using OpsConsole.Platform.MachineAuth;
@@ -7,23 +8,28 @@ using OpsConsole.Platform.MachineAuth;
 namespace OpsConsole.Features.Alerts.Ingest;
 
 /// <summary>POST /api/ingest/…: the signed feeds of prices, inventory, liquidity actions and trade results, one scope each.</summary>
-static class IngestApi
+public static class IngestApi
 {
     public const string Path = "/api/ingest";
 
     public static void MapIngestApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Path).DisableAntiforgery();
-        Map(api, "/market-prices", AlertsFeature.MarketPricesScope, MarketPrice.Read, store => store.StoreAsync);
-        Map(api, "/inventory", AlertsFeature.InventoryScope, InventorySnapshot.Read, store => store.StoreAsync);
-        Map(api, "/liquidity-actions", AlertsFeature.LiquidityActionsScope, LiquidityAction.Read, store => store.StoreAsync);
-        Map(api, "/trade-results", AlertsFeature.TradeResultsScope, TradeResult.Read, store => store.StoreAsync);
+        app.MapIngest<MarketPrice, IngestStore>("/market-prices", AlertsFeature.MarketPricesScope, MarketPrice.Read, store => store.StoreAsync);
+        app.MapIngest<InventorySnapshot, IngestStore>("/inventory", AlertsFeature.InventoryScope, InventorySnapshot.Read, store => store.StoreAsync);
+        app.MapIngest<LiquidityAction, IngestStore>("/liquidity-actions", AlertsFeature.LiquidityActionsScope, LiquidityAction.Read, store => store.StoreAsync);
+        app.MapIngest<TradeResult, IngestStore>("/trade-results", AlertsFeature.TradeResultsScope, TradeResult.Read, store => store.StoreAsync);
     }
 
-    static void Map<T>(RouteGroupBuilder api, string path, string scope, Func<IngestFields, T> read,
-        Func<IngestStore, Func<IReadOnlyList<T>, string, CancellationToken, Task<IReadOnlyList<bool>>>> store) =>
-        api.MapPost(path, (HttpContext http, IngestStore stores, IOptions<AlertSettings> settings, TimeProvider time, CancellationToken ct) =>
+    /// <summary>
+    /// Maps POST /api/ingest{path}: a signed feed of records read by <paramref name="read"/> and kept by the store service
+    /// <typeparamref name="TStore"/>, under a scope of its own. Every feed answers alike: 202 when anything was stored, 200
+    /// when all were repeats, 400 naming each field at fault with nothing stored. Other features add their feeds here.
+    /// </summary>
+    public static RouteHandlerBuilder MapIngest<T, TStore>(this IEndpointRouteBuilder app, string path, string scope, Func<IngestFields, T> read,
+        Func<TStore, Func<IReadOnlyList<T>, string, CancellationToken, Task<IReadOnlyList<bool>>>> store) where TStore : notnull =>
+        app.MapPost(Path + path, (HttpContext http, [FromServices] TStore stores, IOptions<AlertSettings> settings, TimeProvider time, CancellationToken ct) =>
                 IngestAsync(http, settings.Value, time, read, store(stores), ct))
+            .DisableAntiforgery()
             .RequireAuthorization(MachinePolicies.PolicyName(scope));
 
     static async Task<Results<Accepted<IngestAnswer>, Ok<IngestAnswer>, ValidationProblem>> IngestAsync<T>(

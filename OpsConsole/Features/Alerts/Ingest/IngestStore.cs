@@ -130,7 +130,12 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
     const string FailedLater = "excluded.last_failed_at > coalesce(c.last_failed_at, '-infinity')";
     const string FilledLater = "excluded.last_filled_at > coalesce(c.last_filled_at, '-infinity')";
 
-    async Task<IReadOnlyList<bool>> StoreAsync<TKey>(string sql, IReadOnlyList<TKey> keys, Func<NpgsqlDataReader, TKey> readKey,
+    /// <summary>
+    /// Runs one feed's insert statement over the records' columns (parameters named as the columns, with @now and @key_id)
+    /// and tells, per record key in the order sent, whether the statement returned it as stored now. Other features' feeds
+    /// store through this too.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> StoreAsync<TKey>(string sql, IReadOnlyList<TKey> keys, Func<NpgsqlDataReader, TKey> readKey,
         string keyId, CancellationToken ct, params NpgsqlParameter[] columns) where TKey : notnull
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -149,7 +154,8 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
         return [.. keys.Select(stored.Remove)];
     }
 
-    static NpgsqlParameter Column<TRecord, TValue>(string name, IReadOnlyList<TRecord> records, Func<TRecord, TValue> value) =>
+    /// <summary>One column of a batch, as an array parameter for unnest.</summary>
+    public static NpgsqlParameter Column<TRecord, TValue>(string name, IReadOnlyList<TRecord> records, Func<TRecord, TValue> value) =>
         new(name, records.Select(value).ToArray());
 
     static string Lower<TEnum>(TEnum status) where TEnum : struct, Enum => status.ToString().ToLowerInvariant();

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OpsConsole.Tests.Integration.Stellar;
+namespace OpsConsole.Tests.Integration.Support;
 
 /// <summary>An HTTP server on 127.0.0.1 (any free port) answering each request with what the test scripts, as a Stellar
-/// RPC or Horizon server would; it keeps every request it was sent.</summary>
+/// RPC, Horizon or Esplora server would; it keeps every request it was sent.</summary>
 sealed class ReplayServer : IAsyncDisposable
 {
     readonly WebApplication app;

@@ -1,0 +1,4 @@
+namespace OpsConsole.Domain.Funding;
+
+/// <summary>A transfer's status and its confirmations, as one observation records them.</summary>
+public sealed record FundingStep(string Status, int Confirmations);

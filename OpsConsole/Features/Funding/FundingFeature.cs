@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Funding;
+using OpsConsole.Features.Alerts.Ingest;
+using OpsConsole.Features.Funding.Esplora;
+using OpsConsole.Features.Funding.Simulation;
+using OpsConsole.Features.Funding.State;
+using OpsConsole.Features.Identity;
+using OpsConsole.Platform.Http;
+using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.MachineAuth;
+using OpsConsole.Platform.Startup;
+
+namespace OpsConsole.Features.Funding;
+
+/// <summary>Funding: the handles deposits arrive at (the /funding page and the signed handles API), the bridge's
+/// credited deposits (the only spendable truth), and the BTC observer with its job, controls and state API, reading
+/// Esplora or, in Simulated mode, the in-process chain behind the same client.</summary>
+public static class FundingFeature
+{
+    /// <summary>The scope that lets a key read and change funding handles; operators write it in settings, so it never changes.</summary>
+    public const string AdminScope = "Funding:Admin";
+
+    /// <summary>The scope of the bridge's feed of credited deposits.</summary>
+    public const string BridgeDepositsScope = "BridgeDeposits:Ingest";
+
+    /// <summary>May change funding handles: an Admin, or a machine client holding Funding:Admin.</summary>
+    public const string Admins = "ops:funding-admins";
+
+    public static void AdminsPolicy(AuthorizationPolicyBuilder policy) => policy
+        .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, MachineHmacHandler.SchemeName)
+        .RequireScopeOrRole(AdminScope, [Roles.Admin]);
+
+    public static IServiceCollection AddFunding(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddCheckedSettings<BitcoinSettings>(config);
+        services.AddMachineScope(AdminScope);
+        services.AddMachineScope(BridgeDepositsScope);
+        services.AddAuthorizationBuilder().AddPolicy(Admins, AdminsPolicy);
+        services.AddSingleton<FundingHandles>();
+        services.AddSingleton<BridgeDepositStore>();
+        services.AddSingleton<FundingDemoSeed>();
+        services.AddDemoSeed<FundingDemoSeed>();
+        AddEsplora(services, config);
+        services.AddTransient<FundingObserver>();
+        services.AddTransient<FundingObserverControl>();
+        services.AddSingleton<FundingStateQuery>();
+        services.AddJob<FundingObserverJob, BitcoinSettings>(o => o.PollSchedule);
+        return services;
+    }
+
+    /// <summary>The Esplora client of Bitcoin:Mode: against Bitcoin:EsploraUrl, or with the simulated chain as its HTTP
+    /// handler (a bad mode stops start-up through the settings' check, so Simulated stands in for it here).</summary>
+    static void AddEsplora(IServiceCollection services, IConfiguration config)
+    {
+        static BitcoinSettings Settings(IServiceProvider sp) => sp.GetRequiredService<IOptions<BitcoinSettings>>().Value;
+        if (BitcoinSettings.ModeOf(config) == BitcoinMode.Esplora)
+        {
+            services.AddHttpClient<EsploraClient>(EsploraClient.ClientName, (sp, c) => c.BaseAddress = WithSlash(Settings(sp).EsploraUrl))
+                .WithNetworkResilience(EsploraClient.ClientName);
+            return;
+        }
+        services.AddSingleton(sp => new SimulatedBitcoinChain(sp.GetRequiredService<TimeProvider>(), Settings(sp).Network));
+        services.AddHttpClient<EsploraClient>(EsploraClient.ClientName, c => c.BaseAddress = new Uri("http://simulated.esplora.invalid/"))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedEsploraHandler(sp.GetRequiredService<SimulatedBitcoinChain>()))
+            .WithNetworkResilience(EsploraClient.ClientName);
+    }
+
+    public static IEndpointRouteBuilder MapFunding(this IEndpointRouteBuilder app)
+    {
+        app.MapFundingHandlesApi();
+        app.MapFundingObserverApi();
+        app.MapIngest<BridgeDeposit, BridgeDepositStore>("/bridge-deposits", BridgeDepositsScope, BridgeDeposit.Read, store => store.StoreAsync);
+        return app;
+    }
+
+    static Uri WithSlash(string url) => new(url.EndsWith('/') ? url : url + "/");
+}

@@ -1,0 +1,13 @@
+namespace OpsConsole.Features.Funding;
+
+/// <summary>How the observer fares with one handle (funding_observer_health): its last good poll, and its last error
+/// with when it happened. A handle whose last error is newer than its last good poll is not being observed.</summary>
+public sealed class FundingObserverHealth
+{
+    public Guid FundingHandle { get; set; }
+    public DateTimeOffset? LastGoodPollAt { get; set; }
+    public DateTimeOffset? LastErrorAt { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>PostgreSQL xmin: two polls of one handle at once cannot both write what they saw.</summary>
+    public uint Version { get; set; }
+}
