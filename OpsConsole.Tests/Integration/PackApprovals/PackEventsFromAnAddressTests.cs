@@ -49,6 +49,7 @@ public sealed class PackEventsFromAnAddressTests(DatabaseFixture fixture) : ICla
         Assert.Equal("address", problem.GetProperty("check").GetString());
         Assert.DoesNotContain("127.0.0.1", problem.GetProperty("detail").GetString());
         await using var db = fixture.CreateContext();
-        Assert.Equal(["run-from-allowed"], await db.PackHolds.Select(h => h.RunId).ToListAsync());
+        // What a request stores is the accepted event; the hold follows when it is applied.
+        Assert.Equal(["run-from-allowed"], await db.AcceptedPackEvents.Select(e => e.RunId).ToListAsync());
     }
 }
