@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Features.Funding;
+using OpsConsole.Platform.Live;
 using OpsConsole.Tests.Integration.Support;
 using static OpsConsole.Domain.Funding.FundingObservationStatus;
 using static OpsConsole.Tests.Integration.Funding.EsploraBodies;
@@ -40,6 +42,7 @@ public sealed class EsploraReplayTests(DatabaseFixture fixture) : IClassFixture<
         var handle = await h.HandleAsync(Address);
         var tx = Txid("walk");
         void Chain(long tip, string status) => (esplora.Tip, esplora.Addresses[Address]) = (tip, List([Tx(tx, Address, status, 20_000_000, 10_000_000)]));
+        await using var live = await FundingLiveListener.StartAsync(fixture, h.Services.GetRequiredService<LiveTopicRegistry>());
 
         Chain(100, Unconfirmed);
         await h.Observer.PollAsync();
@@ -65,6 +68,10 @@ public sealed class EsploraReplayTests(DatabaseFixture fixture) : IClassFixture<
         // The history is append-only: the database refuses to rewrite or remove a row.
         await Assert.ThrowsAnyAsync<Exception>(() => db.FundingObservations.Where(o => o.TxHash == tx).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "confirmed")));
         await Assert.ThrowsAnyAsync<Exception>(() => db.FundingObservations.Where(o => o.TxHash == tx).ExecuteDeleteAsync());
+        // Each observation is announced with the handle as its subject, so the funding page reloads that handle.
+        var heard = await live.HeardAsync(handle.ToString(), 5);
+        Assert.Equal([SeenInMempool, Confirming, Confirming, Confirmed, Credited], heard.Select(c => c.Data!["status"]));
+        Assert.Equal(LiveChange.Created, heard[0].Kind);
     }
 
     [Fact]

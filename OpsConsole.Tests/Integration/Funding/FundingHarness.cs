@@ -13,7 +13,7 @@ namespace OpsConsole.Tests.Integration.Funding;
 
 /// <summary>
 /// Funding wired as the app wires it, on a test database with a fake clock and no scheduler: a test polls itself. The
-/// chain is the simulated one by default, or Esplora at the URL a test gives (a replay server).
+/// chains are the simulated ones by default, or Esplora and Gnosis JSON-RPC at the URLs a test gives (replay servers).
 /// </summary>
 public sealed class FundingHarness : IAsyncDisposable
 {
@@ -21,12 +21,14 @@ public sealed class FundingHarness : IAsyncDisposable
     readonly DatabaseFixture fixture;
     readonly ServiceProvider provider;
 
-    public FundingHarness(DatabaseFixture fixture, Uri? esplora = null)
+    public FundingHarness(DatabaseFixture fixture, Uri? esplora = null, Uri? gnosisRpc = null)
     {
         this.fixture = fixture;
         var settings = new Dictionary<string, string?>();
         if (esplora is not null)
             (settings["Bitcoin:Mode"], settings["Bitcoin:EsploraUrl"]) = ("Esplora", esplora.ToString());
+        if (gnosisRpc is not null)
+            (settings["Gnosis:Mode"], settings["Gnosis:RpcUrl"]) = ("Rpc", gnosisRpc.ToString());
         var (services, config) = TestHost.Core(fixture.ConnectionString, Clock, settings);
         services.AddLogging().AddFunding(config);
         services.TryAddSingleton<IngestStore>();
@@ -37,17 +39,18 @@ public sealed class FundingHarness : IAsyncDisposable
     public IServiceProvider Services => provider;
     public FundingObserver Observer => provider.GetRequiredService<FundingObserver>();
     public SimulatedBitcoinChain Chain => provider.GetRequiredService<SimulatedBitcoinChain>();
+    public SimulatedGnosisChain Gnosis => provider.GetRequiredService<SimulatedGnosisChain>();
     public FundingStateQuery State => provider.GetRequiredService<FundingStateQuery>();
 
-    /// <summary>Stores an active BTC handle for the address and returns its id.</summary>
-    public async Task<Guid> HandleAsync(string address, string account = "treasury-btc")
+    /// <summary>Stores an active handle for the address (BTC on Bitcoin unless told) and returns its id.</summary>
+    public async Task<Guid> HandleAsync(string address, string account = "treasury-btc", string chain = FundingAssets.Bitcoin)
     {
         await using var db = fixture.CreateContext();
         var handle = new FundingHandle
         {
             Id = Guid.NewGuid(),
-            Chain = FundingAssets.Bitcoin,
-            Asset = FundingAssets.Btc,
+            Chain = chain,
+            Asset = FundingAssets.AssetOf(chain),
             Account = account,
             DepositAddress = address,
             Label = $"Intake {address[^6..]}",
@@ -61,8 +64,9 @@ public sealed class FundingHarness : IAsyncDisposable
     }
 
     /// <summary>The bridge credits the deposit, as its feed does.</summary>
-    public Task CreditAsync(string txHash, decimal amount) => provider.GetRequiredService<BridgeDepositStore>()
-        .StoreAsync([new BridgeDeposit(FundingAssets.Btc, amount, txHash, Clock.GetUtcNow(), "treasury-btc")], "bridge", CancellationToken.None);
+    public Task CreditAsync(string txHash, decimal amount, string asset = FundingAssets.Btc, string account = "treasury-btc") =>
+        provider.GetRequiredService<BridgeDepositStore>()
+            .StoreAsync([new BridgeDeposit(asset, amount, txHash, Clock.GetUtcNow(), account)], "bridge", CancellationToken.None);
 
     /// <summary>The observations of the handle, oldest first.</summary>
     public async Task<List<FundingObservation>> ObservationsAsync(Guid handle)
@@ -78,6 +82,8 @@ public sealed class FundingHarness : IAsyncDisposable
     }
 
     public void NextBlock(int blocks = 1) => Clock.Advance(SimulatedBitcoinChain.BlockEvery * blocks);
+
+    public void NextGnosisBlock(int blocks = 1) => Clock.Advance(SimulatedGnosisChain.BlockEvery * blocks);
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

@@ -47,6 +47,9 @@ public sealed class SettingsStartupFailureTests(DatabaseFixture fixture) : IClas
     [InlineData("Bitcoin__Mode", "Electrum", "Bitcoin:Mode must be Esplora or Simulated, not 'Electrum'")]
     [InlineData("Bitcoin__Mode", "Esplora", "Bitcoin:EsploraUrl must be an absolute http or https URL when Bitcoin:Mode is Esplora, not ''")]
     [InlineData("Bitcoin__Network", "mainnet", "Bitcoin:Mode is Simulated while Bitcoin:Network is mainnet; set Bitcoin:Mode to Esplora with Bitcoin:EsploraUrl")]
+    [InlineData("Gnosis__Mode", "JsonRpc", "Gnosis:Mode must be Rpc or Simulated, not 'JsonRpc'")]
+    [InlineData("Gnosis__EureContract", "0x420ca0f9b9b604ce0fd9c18ef134c705e5fa3430",
+        "Gnosis:EureContract '0x420ca0f9b9b604ce0fd9c18ef134c705e5fa3430' is not a checksummed Gnosis address: Write the address with its EIP-55 checksum (mixed capitals, as a wallet shows it), so a mistyped character is caught.")]
     [InlineData("RateLimits__SignIn__PerAccount", "0", "RateLimits:SignIn:PerAccount must be a whole number of at least 1, not '0'")]
     [InlineData("ForwardedHeaders__KnownProxies", "10.0.0.5, proxy.internal",
         "ForwardedHeaders:KnownProxies must list IP addresses (such as 10.0.0.5 or ::1), not 'proxy.internal'")]

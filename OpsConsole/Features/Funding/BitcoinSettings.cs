@@ -47,10 +47,5 @@ public sealed class BitcoinSettings : ICheckedSettings
 
     /// <summary>The mode the setting names (Simulated when absent), or null for a value that is neither mode; read where the
     /// clients are registered too, before the settings are checked.</summary>
-    public static BitcoinMode? ModeOf(IConfiguration config) => config[$"{Section}:{nameof(Mode)}"]?.Trim() switch
-    {
-        null or "" => BitcoinMode.Simulated,
-        var text when Enum.TryParse<BitcoinMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(text, out _) => mode,
-        _ => null,
-    };
+    public static BitcoinMode? ModeOf(IConfiguration config) => CheckedSettings.Named(config, $"{Section}:{nameof(Mode)}", BitcoinMode.Simulated);
 }

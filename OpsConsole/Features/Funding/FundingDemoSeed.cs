@@ -10,9 +10,11 @@ namespace OpsConsole.Features.Funding;
 /// <summary>
 /// Demo mode only: a BTC handle on the demo's test network (none on mainnet, where no made-up address belongs) and a
 /// Gnosis EURe handle, stored through the same path an Admin's handles take, each with its audit event; on the simulated
-/// chain, two payments to the BTC handle that the observer then follows. Runs once: never over existing handles.
+/// chains, two payments to the BTC handle and one EURe deposit to the EURe handle, which the observer then follows. Runs
+/// once: never over existing handles.
 /// </summary>
-public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSettings> bitcoin, SimulatedBitcoinChain? chain = null) : IDemoSeed
+public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSettings> bitcoin, SimulatedBitcoinChain? chain = null,
+    SimulatedGnosisChain? gnosis = null) : IDemoSeed
 {
     static readonly string Actor = AuditEntry.System("demo-seed");
 
@@ -30,6 +32,9 @@ public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSett
 
     /// <summary>What the demo sends to its BTC handle on the simulated chain, in satoshis.</summary>
     public static IReadOnlyList<long> DemoPayments { get; } = [50_000_000, 12_500_000];
+
+    /// <summary>What the demo sends to its EURe handle on the simulated Gnosis chain.</summary>
+    public const decimal DemoEurePayment = 2_500m;
 
     int IDemoSeed.Order => 160;
 
@@ -49,6 +54,7 @@ public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSett
         if (chain is not null && BtcAddress(bitcoin.Value.Network) is { } paid)
             foreach (var satoshis in DemoPayments)
                 chain.Pay(paid, satoshis);
+        gnosis?.Pay(EureAddress, DemoEurePayment);
         return seeds.Count;
     }
 }

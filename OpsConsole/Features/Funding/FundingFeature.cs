@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Funding;
 using OpsConsole.Features.Alerts.Ingest;
 using OpsConsole.Features.Funding.Esplora;
+using OpsConsole.Features.Funding.Gnosis;
 using OpsConsole.Features.Funding.Simulation;
 using OpsConsole.Features.Funding.State;
 using OpsConsole.Features.Identity;
@@ -15,8 +16,8 @@ using OpsConsole.Platform.Startup;
 namespace OpsConsole.Features.Funding;
 
 /// <summary>Funding: the handles deposits arrive at (the /funding page and the signed handles API), the bridge's
-/// credited deposits (the only spendable truth), and the BTC observer with its job, controls and state API, reading
-/// Esplora or, in Simulated mode, the in-process chain behind the same client.</summary>
+/// credited deposits (the only spendable truth), and the observer of BTC and EURe deposits with its job, controls and state
+/// API, reading Esplora and Gnosis JSON-RPC or, in Simulated mode, in-process chains behind the same clients.</summary>
 public static class FundingFeature
 {
     /// <summary>The scope that lets a key read and change funding handles; operators write it in settings, so it never changes.</summary>
@@ -35,6 +36,7 @@ public static class FundingFeature
     public static IServiceCollection AddFunding(this IServiceCollection services, IConfiguration config)
     {
         services.AddCheckedSettings<BitcoinSettings>(config);
+        services.AddCheckedSettings<GnosisSettings>(config);
         services.AddMachineScope(AdminScope);
         services.AddMachineScope(BridgeDepositsScope);
         services.AddAuthorizationBuilder().AddPolicy(Admins, AdminsPolicy);
@@ -43,6 +45,9 @@ public static class FundingFeature
         services.AddSingleton<FundingDemoSeed>();
         services.AddDemoSeed<FundingDemoSeed>();
         AddEsplora(services, config);
+        AddGnosisRpc(services, config);
+        services.AddTransient<IFundingChainReader, BitcoinChainReader>();
+        services.AddTransient<IFundingChainReader, GnosisChainReader>();
         services.AddTransient<FundingObserver>();
         services.AddTransient<FundingObserverControl>();
         services.AddSingleton<FundingStateQuery>();
@@ -65,6 +70,23 @@ public static class FundingFeature
         services.AddHttpClient<EsploraClient>(EsploraClient.ClientName, c => c.BaseAddress = new Uri("http://simulated.esplora.invalid/"))
             .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedEsploraHandler(sp.GetRequiredService<SimulatedBitcoinChain>()))
             .WithNetworkResilience(EsploraClient.ClientName);
+    }
+
+    /// <summary>The Gnosis JSON-RPC client of Gnosis:Mode: against Gnosis:RpcUrl, or with the simulated chain as its HTTP
+    /// handler. Nethereum sends through this HttpClient, so the shared resilience covers its calls (all reads).</summary>
+    static void AddGnosisRpc(IServiceCollection services, IConfiguration config)
+    {
+        static GnosisSettings Settings(IServiceProvider sp) => sp.GetRequiredService<IOptions<GnosisSettings>>().Value;
+        if (GnosisSettings.ModeOf(config) == GnosisMode.Rpc)
+        {
+            services.AddHttpClient<GnosisRpcClient>(GnosisRpcClient.ClientName, (sp, c) => c.BaseAddress = new Uri(Settings(sp).RpcUrl))
+                .WithNetworkResilience(GnosisRpcClient.ClientName);
+            return;
+        }
+        services.AddSingleton(sp => new SimulatedGnosisChain(sp.GetRequiredService<TimeProvider>(), Settings(sp).EureContract));
+        services.AddHttpClient<GnosisRpcClient>(GnosisRpcClient.ClientName, c => c.BaseAddress = new Uri("http://simulated.gnosis.invalid/"))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedGnosisRpcHandler(sp.GetRequiredService<SimulatedGnosisChain>()))
+            .WithNetworkResilience(GnosisRpcClient.ClientName);
     }
 
     public static IEndpointRouteBuilder MapFunding(this IEndpointRouteBuilder app)

@@ -1,48 +1,52 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Domain.Funding;
-using OpsConsole.Features.Funding.Esplora;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Funding;
 
 /// <summary>
-/// One pass of the BTC funding observer: for every active bitcoin handle it reads the chain whole (the address's
-/// transactions, page by page, the tip, and the status of each open transfer the address no longer lists), lets the
-/// Domain decide each transfer's next status, and appends an observation only where one changed, with its audit event,
-/// in one guarded transition per handle that also stores the handle's last good poll. Because the state is derived from
-/// the chain each time, a poll after an outage records whatever happened meanwhile. A handle that cannot be read keeps
-/// its observations and gets its error stored; the others go on. While paused it reads nothing.
+/// One pass of the funding observer: for every active handle of a chain it has a reader for (Bitcoin through Esplora,
+/// Gnosis through JSON-RPC), the reader tells what the chain shows of the handle's transfers; the Domain decides each
+/// transfer's next status, and an observation is appended only where one changed, with its audit event and a live change
+/// on the funding topic, in one guarded transition per handle that also stores the handle's last good poll (and the
+/// reader's cursor). Because the state is derived from the chain each time, a poll after an outage records whatever
+/// happened meanwhile. A handle that cannot be read keeps its observations and gets its error stored; the others go on.
+/// While paused it reads nothing.
 /// </summary>
 public sealed class FundingObserver(
     IDbContextFactory<OpsDbContext> dbs,
-    EsploraClient esplora,
+    IEnumerable<IFundingChainReader> readers,
     GuardedTransitions transitions,
-    IOptions<BitcoinSettings> settings,
     TimeProvider time,
     ILogger<FundingObserver> log)
 {
     public const string Operation = "funding.observe";
     static readonly string Actor = AuditEntry.System("funding-observer");
-    const decimal SatoshisPerBtc = 100_000_000m;
+    /// <summary>The "from" of a transfer's first observation.</summary>
+    const string Unseen = "unseen";
+    readonly Dictionary<string, IFundingChainReader> byChain = readers.ToDictionary(r => r.Chain, StringComparer.Ordinal);
 
     public async Task<FundingPollResult> PollAsync(CancellationToken ct = default)
     {
         List<FundingHandle> handles;
+        var chains = byChain.Keys.ToList();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             if (await db.FundingObserverState.AsNoTracking().AnyAsync(s => s.Paused, ct))
                 return FundingPollResult.WhilePaused;
-            handles = await db.FundingHandles.AsNoTracking().Where(h => h.Active && h.Chain == FundingAssets.Bitcoin).OrderBy(h => h.Id).ToListAsync(ct);
+            handles = await db.FundingHandles.AsNoTracking().Where(h => h.Active && chains.Contains(h.Chain))
+                .OrderBy(h => h.Chain).ThenBy(h => h.Id).ToListAsync(ct);
         }
         var (observed, failed) = (0, 0);
         foreach (var handle in handles)
         {
-            if (await ObserveAsync(handle, ct) is { } appended)
+            if (await ObserveAsync(handle, byChain[handle.Chain], ct) is { } appended)
                 observed += appended;
             else
                 failed++;
@@ -51,14 +55,15 @@ public sealed class FundingObserver(
     }
 
     /// <summary>The observations appended for the handle, or null when it could not be read or saved.</summary>
-    async Task<int?> ObserveAsync(FundingHandle handle, CancellationToken ct)
+    async Task<int?> ObserveAsync(FundingHandle handle, IFundingChainReader reader, CancellationToken ct)
     {
-        Dictionary<string, (ChainSighting Chain, decimal Amount)> transfers;
+        ChainReading reading;
         try
         {
-            transfers = await ReadChainAsync(handle, ct);
+            var (open, scannedTo) = await OpenTransfersAsync(handle, ct);
+            reading = await reader.ReadAsync(handle, open, scannedTo, ct);
         }
-        catch (EsploraException ex)
+        catch (ChainReadException ex)
         {
             FundingLog.ReadFailed(log, handle.Label, ex.Message);
             await RecordErrorAsync(handle, ex.Message, ct);
@@ -66,13 +71,14 @@ public sealed class FundingObserver(
         }
 
         var now = time.GetUtcNow();
-        var source = settings.Value.Mode.ToString().ToLowerInvariant();
-        var required = settings.Value.RequiredConfirmations;
+        var (source, required) = (reader.Source, reader.RequiredConfirmations);
+        var transfers = reading.Transfers;
         var outcome = await transitions.RunBatchAsync(Work(handle), async (attempt, token) =>
         {
             var db = attempt.Db;
             var health = await HealthAsync(db, handle, token);
             health.LastGoodPollAt = now;
+            health.ScannedToBlock = reading.ScannedToBlock ?? health.ScannedToBlock;
             var hashes = transfers.Keys.ToList();
             var current = await db.FundingObservationsCurrent.Where(c => c.FundingHandle == handle.Id && hashes.Contains(c.TxHash))
                 .ToDictionaryAsync(c => c.TxHash, token);
@@ -102,7 +108,7 @@ public sealed class FundingObserver(
                     IngestedAt = now,
                 };
                 db.FundingObservations.Add(row);
-                var from = last?.Status ?? "unseen";
+                var from = last?.Status ?? Unseen;
                 if (last is null)
                 {
                     last = new FundingObservationCurrent { FundingHandle = handle.Id, TxHash = tx, AccountId = "", AssetId = "", Chain = "", Status = "" };
@@ -110,7 +116,7 @@ public sealed class FundingObserver(
                 }
                 last.Take(row);
                 decisions.Add(TransitionDecision.Apply(from, step.Status, TransitionEffects.Of(new AuditEntry(Actor, FundingAuditActions.Observed,
-                    FundingAuditActions.TransferSubjectType, tx, Describe(handle, row, from)))));
+                    FundingAuditActions.TransferSubjectType, tx, Describe(handle, row, from)), Live(handle, row, from))));
             }
             decisions.Add(TransitionDecision.Recompute("polled"));
             return decisions;
@@ -126,33 +132,17 @@ public sealed class FundingObserver(
         return outcome.Items.Count(i => i is TransitionOutcome.Applied);
     }
 
-    /// <summary>
-    /// Each transfer the chain shows for the handle, with the amount it sends there: the address's transactions, and each
-    /// open transfer the address no longer lists, by its own status (gone when Esplora no longer knows it).
-    /// </summary>
-    async Task<Dictionary<string, (ChainSighting Chain, decimal Amount)>> ReadChainAsync(FundingHandle handle, CancellationToken ct)
+    /// <summary>The handle's transfers still on their way (neither credited nor dropped), which every read must place, and
+    /// the cursor its reader returned last.</summary>
+    async Task<(List<FundingObservationCurrent> Open, long? ScannedTo)> OpenTransfersAsync(FundingHandle handle, CancellationToken ct)
     {
-        var listed = await esplora.AddressTransactionsAsync(handle.DepositAddress, ct);
-        // The tip after the list, so that no listed block is above it.
-        var tip = await esplora.TipHeightAsync(ct);
-        var transfers = listed.ToDictionary(t => t.Txid.ToLowerInvariant(), t => (Sighting(t.Status, tip), t.SatoshisTo(handle.DepositAddress) / SatoshisPerBtc));
-        List<FundingObservationCurrent> open;
-        await using (var db = await dbs.CreateDbContextAsync(ct))
-        {
-            open = await db.FundingObservationsCurrent.AsNoTracking()
-                .Where(c => c.FundingHandle == handle.Id && c.Status != FundingObservationStatus.Credited && c.Status != FundingObservationStatus.Dropped)
-                .ToListAsync(ct);
-        }
-        foreach (var missing in open.Where(o => !transfers.ContainsKey(o.TxHash)))
-        {
-            var status = await esplora.TransactionStatusAsync(missing.TxHash, ct);
-            transfers[missing.TxHash] = (status is null ? ChainSighting.Gone(tip) : Sighting(status, tip), missing.Amount);
-        }
-        return transfers;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var open = await db.FundingObservationsCurrent.AsNoTracking()
+            .Where(c => c.FundingHandle == handle.Id && c.Status != FundingObservationStatus.Credited && c.Status != FundingObservationStatus.Dropped)
+            .ToListAsync(ct);
+        var scannedTo = await db.FundingObserverHealth.AsNoTracking().Where(h => h.FundingHandle == handle.Id).Select(h => h.ScannedToBlock).SingleOrDefaultAsync(ct);
+        return (open, scannedTo);
     }
-
-    static ChainSighting Sighting(EsploraStatus status, long tip) =>
-        status is { Confirmed: true, BlockHeight: { } height } ? ChainSighting.InBlock(height, tip) : ChainSighting.InMempool(tip);
 
     /// <summary>Stores the handle's last error (bookkeeping, unaudited); its observations stay as they are.</summary>
     async Task RecordErrorAsync(FundingHandle handle, string error, CancellationToken ct)
@@ -184,6 +174,17 @@ public sealed class FundingObserver(
         ["amount"] = row.Amount,
         ["bridgeDepositTxHash"] = row.BridgeDepositTxHash,
     };
+
+    /// <summary>Names the handle as the subject, so that the funding page reloads the one handle whose transfer moved.</summary>
+    static LiveChange Live(FundingHandle handle, FundingObservation row, string from) =>
+        new(LiveTopics.Funding, from == Unseen ? LiveChange.Created : LiveChange.Changed, handle.Id.ToString(), new Dictionary<string, string>
+        {
+            ["chain"] = handle.Chain,
+            ["asset"] = handle.Asset,
+            ["txHash"] = row.TxHash,
+            ["status"] = row.Status,
+            ["confirmations"] = row.Confirmations.ToString(CultureInfo.InvariantCulture),
+        });
 
     static TransitionContext Work(FundingHandle handle) =>
         new(FundingAuditActions.HandleSubjectType, handle.Id.ToString(), Operation, DeadLetterSources.Sweeper);

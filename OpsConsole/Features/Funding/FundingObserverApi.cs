@@ -26,7 +26,7 @@ static class FundingObserverApi
         observer.MapPost("/resume", (ClaimsPrincipal user, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
             AnswerAsync(control.ResumeAsync(user, ct), query, ct)).WithSummary("Resume the funding observer");
         observer.MapPost("/refresh", (ClaimsPrincipal user, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
-            AnswerAsync(control.RefreshAsync(user, ct), query, ct)).WithSummary("Poll every BTC handle now");
+            AnswerAsync(control.RefreshAsync(user, ct), query, ct)).WithSummary("Poll every active funding handle now");
     }
 
     static async Task<Results<Ok<FundingStateView>, ProblemHttpResult>> AnswerAsync(Task<FundingControlResult> change, FundingStateQuery query,

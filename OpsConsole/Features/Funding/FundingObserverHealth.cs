@@ -8,6 +8,9 @@ public sealed class FundingObserverHealth
     public DateTimeOffset? LastGoodPollAt { get; set; }
     public DateTimeOffset? LastErrorAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>For a chain read from a cursor (Gnosis): the highest block whose logs a good poll read for the handle;
+    /// the next poll reads on from there (rereading the blocks a reorg could still replace).</summary>
+    public long? ScannedToBlock { get; set; }
     /// <summary>PostgreSQL xmin: two polls of one handle at once cannot both write what they saw.</summary>
     public uint Version { get; set; }
 }

@@ -4,7 +4,7 @@ using Quartz;
 namespace OpsConsole.Features.Funding;
 
 [DisallowConcurrentExecution]
-[Description("Reads the Bitcoin chain for every active BTC funding handle and records each change of a transfer")]
+[Description("Reads the Bitcoin and Gnosis chains for every active funding handle and records each change of a transfer")]
 sealed class FundingObserverJob(FundingObserver observer) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>

@@ -49,6 +49,15 @@ public static class CheckedSettings
         return fallback;
     }
 
+    /// <summary>The member of <typeparamref name="TEnum"/> the setting names, ignoring case (<paramref name="fallback"/> when
+    /// absent or empty), or null for a value that names none; numbers are not names.</summary>
+    public static TEnum? Named<TEnum>(IConfiguration config, string key, TEnum fallback) where TEnum : struct, Enum => config[key]?.Trim() switch
+    {
+        null or "" => fallback,
+        var text when Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) => value,
+        _ => null,
+    };
+
     /// <summary>A list given as child entries (Key:0, Key:1) or as one comma- or space-separated value.</summary>
     public static IReadOnlyList<string> List(IConfiguration config, string key)
     {

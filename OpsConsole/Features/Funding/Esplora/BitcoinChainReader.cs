@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Funding;
+
+namespace OpsConsole.Features.Funding.Esplora;
+
+/// <summary>
+/// Reads a BTC handle from Esplora whole each time: the address's transactions (page by page), the tip, and the status of
+/// each open transfer the address no longer lists (gone when Esplora no longer knows it). A transfer's amount is the sum
+/// of its outputs to the handle's address.
+/// </summary>
+public sealed class BitcoinChainReader(EsploraClient esplora, IOptions<BitcoinSettings> settings) : IFundingChainReader
+{
+    const decimal SatoshisPerBtc = 100_000_000m;
+
+    public string Chain => FundingAssets.Bitcoin;
+
+    public string Source => settings.Value.Mode.ToString().ToLowerInvariant();
+
+    public int RequiredConfirmations => settings.Value.RequiredConfirmations;
+
+    public async Task<ChainReading> ReadAsync(FundingHandle handle, IReadOnlyList<FundingObservationCurrent> open, long? scannedToBlock, CancellationToken ct)
+    {
+        var listed = await esplora.AddressTransactionsAsync(handle.DepositAddress, ct);
+        // The tip after the list, so that no listed block is above it.
+        var tip = await esplora.TipHeightAsync(ct);
+        var transfers = listed.ToDictionary(t => t.Txid.ToLowerInvariant(),
+            t => new ChainTransfer(Sighting(t.Status, tip), t.SatoshisTo(handle.DepositAddress) / SatoshisPerBtc));
+        foreach (var missing in open.Where(o => !transfers.ContainsKey(o.TxHash)))
+        {
+            var status = await esplora.TransactionStatusAsync(missing.TxHash, ct);
+            transfers[missing.TxHash] = new(status is null ? ChainSighting.Gone(tip) : Sighting(status, tip), missing.Amount);
+        }
+        return new ChainReading(transfers);
+    }
+
+    static ChainSighting Sighting(EsploraStatus status, long tip) =>
+        status is { Confirmed: true, BlockHeight: { } height } ? ChainSighting.InBlock(height, tip) : ChainSighting.InMempool(tip);
+}
