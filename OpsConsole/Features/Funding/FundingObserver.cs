@@ -6,6 +6,7 @@ using OpsConsole.Domain.Funding;
 using OpsConsole.Features.Funding.Esplora;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
 
 namespace OpsConsole.Features.Funding;
@@ -110,7 +111,8 @@ public sealed class FundingObserver(
                 }
                 last.Take(row);
                 decisions.Add(TransitionDecision.Apply(from, step.Status, TransitionEffects.Of(new AuditEntry(Actor, FundingAuditActions.Observed,
-                    FundingAuditActions.TransferSubjectType, tx, Describe(handle, row, from)))));
+                    FundingAuditActions.TransferSubjectType, tx, Describe(handle, row, from)),
+                    new LiveChange(LiveTopics.Funding, LiveChange.Changed, handle.Id.ToString()))));
             }
             decisions.Add(TransitionDecision.Recompute("polled"));
             return decisions;
