@@ -33,8 +33,14 @@ public sealed class ConsoleApp : IAsyncLifetime
         ["Notifications__DispatchInterval"] = "00:00:01",
         // The demo's Manager and Operator are in treasury; Task Runner approvals go where they can decide them.
         ["PackApprovals__Department"] = "treasury",
+        // A payment shows on /funding within one poll and is confirmed by the next simulated block.
+        ["Bitcoin__PollInterval"] = $"{FundingPoll:c}",
+        ["Bitcoin__RequiredConfirmations"] = "1",
     })
     { }
+
+    /// <summary>How often the run's shared app reads the funding handles.</summary>
+    public static readonly TimeSpan FundingPoll = TimeSpan.FromSeconds(3);
 
     ConsoleApp(string dataDir, bool demo, bool keepData, string logName, IReadOnlyDictionary<string, string>? settings = null)
     {

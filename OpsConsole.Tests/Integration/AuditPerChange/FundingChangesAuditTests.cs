@@ -11,7 +11,8 @@ namespace OpsConsole.Tests.Integration.AuditPerChange;
 
 /// <summary>Each change of a funding handle leaves one event naming what changed; a change to the same values, one made
 /// from an outdated read, a handle with a problem and a non-Admin leave none and store nothing. Each observed change of a
-/// transfer and each pause, resume and refresh of the observer leave one event; a needless or refused one none.</summary>
+/// transfer, each pause, resume and refresh of the observer and each demo payment leave one event; a needless or refused
+/// one none.</summary>
 [Trait("Category", "Integration")]
 public sealed class FundingChangesAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
@@ -115,5 +116,33 @@ public sealed class FundingChangesAuditTests(DatabaseFixture fixture) : IClassFi
         await using var db = fixture.CreateContext();
         Assert.All(await db.AuditEvents.AsNoTracking().Where(e => e.SubjectType == FundingAuditActions.ObserverSubjectType).ToListAsync(),
             e => Assert.Equal(Admin, e.Actor));
+    }
+
+    [Fact]
+    public async Task A_demo_payment_leaves_one_event_with_its_transaction_and_a_refused_one_none()
+    {
+        var payments = app.Host.Services.GetRequiredService<FundingDemoPayments>();
+        var admin = await app.Host.PrincipalAsync(Admin);
+        var viewer = await app.Host.PrincipalAsync("viewer@demo.local");
+        // An address of its own: another test of the class holds Address.
+        Assert.True((await app.Host.Services.GetRequiredService<FundingHandles>().AddAsync(admin,
+            Handle("Paid intake") with { Account = "paid-acct", DepositAddress = "bcrt1q2nup2tnr4cg89z2crh43uurv6w0dqch8w40q7u" })).Succeeded);
+        await using var read = fixture.CreateContext();
+        var handle = await read.FundingHandles.AsNoTracking().SingleAsync(h => h.Account == "paid-acct");
+
+        Assert.Contains("Only an Admin", (await payments.PayAsync(viewer, handle.Id, 0.5m)).Message);
+        Assert.Contains("at most 8 decimals", (await payments.PayAsync(admin, handle.Id, 0.123456789m)).Message);
+        Assert.Contains("at most 100 BTC", (await payments.PayAsync(admin, handle.Id, 0m)).Message);
+        Assert.Contains("does not exist", (await payments.PayAsync(admin, Guid.NewGuid(), 0.5m)).Message);
+        var paid = await payments.PayAsync(admin, handle.Id, 0.5m);
+
+        Assert.True(paid.Done, paid.Message);
+        var mempool = app.Host.Services.GetRequiredService<SimulatedBitcoinChain>().Read().Mempool;
+        var sent = Assert.Single(mempool, t => paid.Message.Contains(t.Txid, StringComparison.Ordinal));
+        Assert.Equal([FundingDemoPayments.Paid], (await AuditCounts.ActionsAsync(fixture.ConnectionString, FundingAuditActions.HandleSubjectType,
+            handle.Id.ToString())).Where(a => a == FundingDemoPayments.Paid));
+        await using var db = fixture.CreateContext();
+        var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == FundingDemoPayments.Paid && e.SubjectId == handle.Id.ToString());
+        Assert.Equal((Admin, sent.Txid, "0.5"), (audit.Actor, audit.Details!["txHash"]!.GetValue<string>(), audit.Details["amount"]!.GetValue<string>()));
     }
 }

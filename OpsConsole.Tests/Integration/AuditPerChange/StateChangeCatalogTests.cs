@@ -40,6 +40,7 @@ public class StateChangeCatalogTests
         ["FundingObserverControl.PauseAsync"] = nameof(FundingChangesAuditTests.Pausing_resuming_and_refreshing_the_observer_leave_one_event_each_and_needless_or_refused_ones_none),
         ["FundingObserverControl.ResumeAsync"] = nameof(FundingChangesAuditTests.Pausing_resuming_and_refreshing_the_observer_leave_one_event_each_and_needless_or_refused_ones_none),
         ["FundingObserverControl.RefreshAsync"] = nameof(FundingChangesAuditTests.Pausing_resuming_and_refreshing_the_observer_leave_one_event_each_and_needless_or_refused_ones_none),
+        ["FundingDemoPayments.PayAsync"] = nameof(FundingChangesAuditTests.A_demo_payment_leaves_one_event_with_its_transaction_and_a_refused_one_none),
         ["PackRoutingDemoSeed.SeedAsync"] = nameof(PackRoutingChangesAuditTests.The_demo_rules_leave_one_event_each_and_seeding_again_none),
         ["ApprovalService.ActAsync"] = nameof(ApprovalChangesAuditTests.Each_action_on_a_request_leaves_one_event_and_a_refused_one_none),
         ["ApprovalService.ResubmitAsync"] = nameof(ApprovalChangesAuditTests.Sla_steps_deferrals_and_a_resubmission_leave_one_event_per_change),

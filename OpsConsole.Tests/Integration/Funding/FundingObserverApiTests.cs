@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Features.Funding;
 using OpsConsole.Tests.Integration.Alerts;
 using OpsConsole.Tests.Integration.MachineAuth;
 using OpsConsole.Tests.Integration.Support;
@@ -6,7 +8,8 @@ using OpsConsole.Tests.Integration.Support;
 namespace OpsConsole.Tests.Integration.Funding;
 
 /// <summary>POST /api/funding/observer/pause, /resume and /refresh in the app: only a holder of Funding:Admin reads the
-/// state or changes the observer, a refresh is refused while it is paused, and each answer is the state after it.</summary>
+/// state or changes the observer, a refresh is refused while it is paused, and each answer is the state after it; a
+/// change the database cannot take now is reported as one to try again, not as a refusal.</summary>
 [Trait("Category", "Integration")]
 public sealed class FundingObserverApiTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
@@ -37,5 +40,21 @@ public sealed class FundingObserverApiTests(DatabaseFixture fixture) : IClassFix
         Assert.False((await app.JsonAsync(resumed)).GetProperty("observer").GetProperty("paused").GetBoolean());
         var observer = (await app.JsonAsync(refreshed)).GetProperty("observer");
         Assert.Equal("machine:demo", observer.GetProperty("refreshedBy").GetString());
+    }
+
+    [Fact]
+    public async Task With_the_database_away_a_pause_is_not_saved_and_is_to_be_tried_again()
+    {
+        var control = app.Host.Services.GetRequiredService<FundingObserverControl>();
+        var admin = await app.Host.PrincipalAsync("admin@demo.local");
+
+        FundingControlResult away;
+        await using (await DatabaseOutage.BeginAsync(fixture.ConnectionString))
+            away = await control.PauseAsync(admin);
+
+        Assert.False(away.Done);
+        Assert.True(away.TryLater, away.Message);
+        Assert.Contains("cannot be reached", away.Message);
+        Assert.True((await control.PauseAsync(admin)).Done);
     }
 }

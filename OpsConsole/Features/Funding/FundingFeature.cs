@@ -67,6 +67,8 @@ public static class FundingFeature
             return;
         }
         services.AddSingleton(sp => new SimulatedBitcoinChain(sp.GetRequiredService<TimeProvider>(), Settings(sp).Network));
+        if (config.GetValue<bool>("Demo:Enabled"))
+            services.AddTransient<FundingDemoPayments>();
         services.AddHttpClient<EsploraClient>(EsploraClient.ClientName, c => c.BaseAddress = new Uri("http://simulated.esplora.invalid/"))
             .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedEsploraHandler(sp.GetRequiredService<SimulatedBitcoinChain>()))
             .WithNetworkResilience(EsploraClient.ClientName);

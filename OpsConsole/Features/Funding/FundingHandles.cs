@@ -9,6 +9,7 @@ using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Domain.Funding;
 using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Transitions;
 
@@ -151,7 +152,8 @@ public sealed class FundingHandles(
     }
 
     static TransitionDecision Applied(string from, string to, string actor, string action, Guid id, JsonObject details) =>
-        TransitionDecision.Apply(from, to, TransitionEffects.Of(new AuditEntry(actor, action, FundingAuditActions.HandleSubjectType, id.ToString(), details)));
+        TransitionDecision.Apply(from, to, TransitionEffects.Of(new AuditEntry(actor, action, FundingAuditActions.HandleSubjectType, id.ToString(), details),
+            new LiveChange(LiveTopics.Funding, LiveChange.Changed, id.ToString())));
 
     static string ActiveWord(bool active) => active ? "active" : "inactive";
 

@@ -1,6 +1,7 @@
-using System.Security.Claims;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpsConsole.Features.Funding.State;
+using OpsConsole.Platform.Data;
 using OpsConsole.Platform.MachineAuth;
 
 namespace OpsConsole.Features.Funding;
@@ -8,7 +9,7 @@ namespace OpsConsole.Features.Funding;
 /// <summary>
 /// GET /api/funding/state for machine clients holding Funding:Admin, as the handles API; POST
 /// /api/funding/observer/pause, /resume and /refresh for an Admin or such a client, answered with the state after the
-/// change (409 with the reason when refused).
+/// change: 409 with the reason when refused, 503 with Retry-After when the change could not be saved.
 /// </summary>
 static class FundingObserverApi
 {
@@ -21,20 +22,23 @@ static class FundingObserverApi
             .WithTags("Funding").WithSummary("Handles, transfers, uncredited totals, credits and observer health")
             .RequireAuthorization(MachinePolicies.PolicyName(FundingFeature.AdminScope));
         var observer = app.MapGroup(ObserverPath).DisableAntiforgery().WithTags("Funding").RequireAuthorization(FundingFeature.Admins);
-        observer.MapPost("/pause", (ClaimsPrincipal user, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
-            AnswerAsync(control.PauseAsync(user, ct), query, ct)).WithSummary("Pause the funding observer");
-        observer.MapPost("/resume", (ClaimsPrincipal user, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
-            AnswerAsync(control.ResumeAsync(user, ct), query, ct)).WithSummary("Resume the funding observer");
-        observer.MapPost("/refresh", (ClaimsPrincipal user, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
-            AnswerAsync(control.RefreshAsync(user, ct), query, ct)).WithSummary("Poll every active funding handle now");
+        observer.MapPost("/pause", (HttpContext http, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
+            AnswerAsync(http, control.PauseAsync(http.User, ct), query, ct)).WithSummary("Pause the funding observer");
+        observer.MapPost("/resume", (HttpContext http, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
+            AnswerAsync(http, control.ResumeAsync(http.User, ct), query, ct)).WithSummary("Resume the funding observer");
+        observer.MapPost("/refresh", (HttpContext http, FundingObserverControl control, FundingStateQuery query, CancellationToken ct) =>
+            AnswerAsync(http, control.RefreshAsync(http.User, ct), query, ct)).WithSummary("Read every funding handle now");
     }
 
-    static async Task<Results<Ok<FundingStateView>, ProblemHttpResult>> AnswerAsync(Task<FundingControlResult> change, FundingStateQuery query,
-        CancellationToken ct)
+    static async Task<Results<Ok<FundingStateView>, ProblemHttpResult>> AnswerAsync(HttpContext http, Task<FundingControlResult> change,
+        FundingStateQuery query, CancellationToken ct)
     {
         var result = await change;
-        return result.Done
-            ? TypedResults.Ok(await query.StateAsync(ct))
-            : TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "The funding observer was not changed");
+        if (result.Done)
+            return TypedResults.Ok(await query.StateAsync(ct));
+        if (!result.TryLater)
+            return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "The funding observer was not changed");
+        http.Response.Headers.RetryAfter = DatabaseUnavailableAnswer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The funding observer was not changed");
     }
 }

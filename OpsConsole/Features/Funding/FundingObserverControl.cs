@@ -4,21 +4,27 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Platform.Audit;
+using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.Transitions;
+using Quartz;
 
 namespace OpsConsole.Features.Funding;
 
 /// <summary>
 /// Pauses, resumes and refreshes the funding observer, for an Admin or a client holding Funding:Admin (checked here),
 /// each a guarded transition with its audit event. A paused observer reads nothing, on every instance, until it is
-/// resumed; a refresh is recorded, then polls at once, and is refused while the observer is paused.
+/// resumed; a refresh is recorded, then fires the observer's job at once (on whichever instance runs jobs, so the
+/// request does not wait for a pass over every handle), and is refused while the observer is paused.
 /// </summary>
 public sealed class FundingObserverControl(
     IAuthorizationService authorization,
     GuardedTransitions transitions,
-    FundingObserver observer,
+    [FromKeyedServices(JobsFeature.SchedulerName)] IScheduler scheduler,
     TimeProvider time)
 {
+    const string NotSaved = "The change could not be saved: the console's database cannot be reached now. Try again in a moment.";
+
     public Task<FundingControlResult> PauseAsync(ClaimsPrincipal caller, CancellationToken ct = default) => SetAsync(caller, paused: true, ct);
 
     public Task<FundingControlResult> ResumeAsync(ClaimsPrincipal caller, CancellationToken ct = default) => SetAsync(caller, paused: false, ct);
@@ -38,8 +44,8 @@ public sealed class FundingObserverControl(
         }, ct);
         if (outcome is not TransitionOutcome.Applied)
             return Result(outcome, "");
-        var poll = await observer.PollAsync(ct);
-        return FundingControlResult.Ok($"The observer read {poll.Handles} handle(s): {poll.Observed} change(s) recorded, {poll.Failed} handle(s) unreadable.");
+        await scheduler.TriggerJob(new JobKey(JobRegistration.KeyOf<FundingObserverJob>()), ct);
+        return FundingControlResult.Ok("The observer reads every handle now; what it finds appears here as it is recorded.");
     }
 
     async Task<FundingControlResult> SetAsync(ClaimsPrincipal caller, bool paused, CancellationToken ct)
@@ -72,13 +78,13 @@ public sealed class FundingObserverControl(
 
     static TransitionDecision Applied(string actor, string action, string from, string to) => TransitionDecision.Apply(from, to,
         TransitionEffects.Of(new AuditEntry(actor, action, FundingAuditActions.ObserverSubjectType, FundingAuditActions.ObserverSubjectId,
-            new JsonObject { ["state"] = to })));
+            new JsonObject { ["state"] = to }), new LiveChange(LiveTopics.Funding, LiveChange.Changed, FundingAuditActions.ObserverSubjectId)));
 
     static FundingControlResult Result(TransitionOutcome outcome, string done) => outcome switch
     {
         TransitionOutcome.Applied or TransitionOutcome.Unchanged => FundingControlResult.Ok(done),
         TransitionOutcome.Refused refused => FundingControlResult.Refused(refused.Reason),
-        _ => FundingControlResult.Refused("The change could not be saved now; try again."),
+        _ => FundingControlResult.Unavailable(NotSaved),
     };
 
     static string StateOf(bool paused) => paused ? "Paused" : "Running";

@@ -33,6 +33,23 @@ public sealed class FundingStateQuery(IDbContextFactory<OpsDbContext> dbs, IOpti
             latest);
     }
 
+    /// <summary>The <paramref name="limit"/> transfers first seen last, each with every change recorded for it.</summary>
+    public async Task<IReadOnlyList<FundingTimelineView>> TimelinesAsync(int limit, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var transfers = await db.FundingObservationsCurrent.AsNoTracking()
+            .OrderByDescending(c => c.FirstSeenAt).ThenBy(c => c.TxHash).Take(limit).ToListAsync(ct);
+        var hashes = transfers.Select(t => t.TxHash).Distinct().ToList();
+        var handles = transfers.Select(t => t.FundingHandle).Distinct().ToList();
+        var labels = await db.FundingHandles.AsNoTracking().Where(h => handles.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Label, ct);
+        var steps = (await db.FundingObservations.AsNoTracking().Where(o => hashes.Contains(o.TxHash))
+                .OrderBy(o => o.FundingObservationId).Select(o => new { o.FundingHandle, o.TxHash, o.Status, o.Confirmations, o.IngestedAt }).ToListAsync(ct))
+            .ToLookup(o => (o.FundingHandle, o.TxHash), o => new FundingStepView(o.Status, o.Confirmations, o.IngestedAt));
+        return [.. transfers.Select(t => new FundingTimelineView(t.FundingHandle, labels.GetValueOrDefault(t.FundingHandle, t.FundingHandle.ToString()),
+            t.Chain, t.AssetId, t.TxHash, t.Status, t.Amount, t.Confirmations, t.FirstSeenAt, t.CreditedAt, t.BridgeDepositTxHash,
+            [.. steps[(t.FundingHandle, t.TxHash)]]))];
+    }
+
     static FundingTransferView Transfer(FundingObservationCurrent t) => new(t.TxHash, t.Status, t.Amount, t.Confirmations, t.FirstSeenAt,
         t.LastSeenAt, t.ObservedAt, t.Status == FundingObservationStatus.Credited, t.CreditedAt, t.BridgeDepositTxHash);
 
