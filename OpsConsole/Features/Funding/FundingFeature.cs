@@ -46,6 +46,8 @@ public static class FundingFeature
         services.AddDemoSeed<FundingDemoSeed>();
         AddEsplora(services, config);
         AddGnosisRpc(services, config);
+        if (config.GetValue<bool>("Demo:Enabled") && (BitcoinSettings.ModeOf(config) == BitcoinMode.Simulated || GnosisSettings.ModeOf(config) == GnosisMode.Simulated))
+            services.AddTransient<FundingDemoPayments>();
         services.AddTransient<IFundingChainReader, BitcoinChainReader>();
         services.AddTransient<IFundingChainReader, GnosisChainReader>();
         services.AddTransient<FundingObserver>();
@@ -67,8 +69,6 @@ public static class FundingFeature
             return;
         }
         services.AddSingleton(sp => new SimulatedBitcoinChain(sp.GetRequiredService<TimeProvider>(), Settings(sp).Network));
-        if (config.GetValue<bool>("Demo:Enabled"))
-            services.AddTransient<FundingDemoPayments>();
         services.AddHttpClient<EsploraClient>(EsploraClient.ClientName, c => c.BaseAddress = new Uri("http://simulated.esplora.invalid/"))
             .ConfigurePrimaryHttpMessageHandler(sp => new SimulatedEsploraHandler(sp.GetRequiredService<SimulatedBitcoinChain>()))
             .WithNetworkResilience(EsploraClient.ClientName);

@@ -12,23 +12,30 @@ using OpsConsole.Platform.Transitions;
 namespace OpsConsole.Features.Funding.Simulation;
 
 /// <summary>
-/// Demo mode on the simulated chain only (registered nowhere else): an Admin sends a payment to one of the handles, so
-/// that a visitor can watch it walk from the mempool to a credit. The payment is made on the simulated chain, never
-/// recorded as an observation here (the observer finds it at its next pass, as it would a real one), and audited.
+/// Demo mode on a simulated chain only (registered nowhere else): an Admin sends a payment to one of the handles of a
+/// simulated chain, so that a visitor can watch it walk to a credit. The payment is made on that chain, never recorded
+/// as an observation here (the observer finds it at its next pass, as it would a real one), and audited.
 /// </summary>
 public sealed class FundingDemoPayments(
-    SimulatedBitcoinChain bitcoin,
     FundingHandles handles,
     IAuthorizationService authorization,
-    GuardedTransitions transitions)
+    GuardedTransitions transitions,
+    SimulatedBitcoinChain? bitcoin = null,
+    SimulatedGnosisChain? gnosis = null)
 {
     public const string Paid = "funding.demo_payment_sent";
     /// <summary>The most one demo payment sends, so that a slip of the finger does not fill the totals with nonsense.</summary>
     public const decimal MaxBtc = 100m;
+    public const decimal MaxEure = 1_000_000m;
     const decimal SatoshisPerBtc = 100_000_000m;
 
-    /// <summary>Which chains a demo payment can be sent on.</summary>
-    public bool Pays(string chain) => chain == FundingAssets.Bitcoin;
+    /// <summary>Whether the chain is simulated here, so a demo payment can be sent on it.</summary>
+    public bool Pays(string chain) => chain switch
+    {
+        FundingAssets.Bitcoin => bitcoin is not null,
+        FundingAssets.Gnosis => gnosis is not null,
+        _ => false,
+    };
 
     /// <summary>Sends <paramref name="amount"/> to the handle on its simulated chain; the result names the transaction or says why not.</summary>
     public async Task<FundingControlResult> PayAsync(ClaimsPrincipal caller, Guid handleId, decimal amount, CancellationToken ct = default)
@@ -39,8 +46,9 @@ public sealed class FundingDemoPayments(
             return FundingControlResult.Refused("The handle does not exist.");
         if (!handle.Active || !Pays(handle.Chain))
             return FundingControlResult.Refused($"{handle.Label} is not an active handle on a simulated chain.");
-        if (amount <= 0 || amount > MaxBtc || decimal.Round(amount, 8) != amount)
-            return FundingControlResult.Refused($"amount must be more than 0 and at most {MaxBtc} BTC, with at most 8 decimals.");
+        var (max, decimals) = handle.Chain == FundingAssets.Bitcoin ? (MaxBtc, 8) : (MaxEure, 18);
+        if (amount <= 0 || amount > max || decimal.Round(amount, decimals) != amount)
+            return FundingControlResult.Refused($"amount must be more than 0 and at most {max} {handle.Asset}, with at most {decimals} decimals.");
 
         var actor = FundingActors.Of(caller);
         string? txid = null;
@@ -48,7 +56,9 @@ public sealed class FundingDemoPayments(
             new TransitionContext(FundingAuditActions.HandleSubjectType, handle.Id.ToString(), Paid, DeadLetterSources.Ui), (_, _) =>
             {
                 // The simulated chain is outside the transaction: a retried attempt pays once.
-                txid ??= bitcoin.Pay(handle.DepositAddress, (long)(amount * SatoshisPerBtc));
+                txid ??= handle.Chain == FundingAssets.Bitcoin
+                    ? bitcoin!.Pay(handle.DepositAddress, (long)(amount * SatoshisPerBtc))
+                    : gnosis!.Pay(handle.DepositAddress, amount);
                 return Task.FromResult(TransitionDecision.Apply("", Paid, TransitionEffects.Of(
                     new AuditEntry(actor, Paid, FundingAuditActions.HandleSubjectType, handle.Id.ToString(), new JsonObject
                     {
