@@ -40,7 +40,10 @@ public sealed class FundingHarness : IAsyncDisposable
     public FundingStateQuery State => provider.GetRequiredService<FundingStateQuery>();
 
     /// <summary>Stores an active BTC handle for the address and returns its id.</summary>
-    public async Task<Guid> HandleAsync(string address, string account = "treasury-btc")
+    public Task<Guid> HandleAsync(string address, string account = "treasury-btc") => StoreHandleAsync(fixture, address, Clock.GetUtcNow(), account);
+
+    /// <summary>Stores an active BTC handle for the address, created at <paramref name="now"/>, and returns its id.</summary>
+    public static async Task<Guid> StoreHandleAsync(DatabaseFixture fixture, string address, DateTimeOffset now, string account = "treasury-btc")
     {
         await using var db = fixture.CreateContext();
         var handle = new FundingHandle
@@ -51,8 +54,8 @@ public sealed class FundingHarness : IAsyncDisposable
             Account = account,
             DepositAddress = address,
             Label = $"Intake {address[^6..]}",
-            CreatedAt = Clock.GetUtcNow(),
-            UpdatedAt = Clock.GetUtcNow(),
+            CreatedAt = now,
+            UpdatedAt = now,
             UpdatedBy = "test",
         };
         db.FundingHandles.Add(handle);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Funding.Pipeline;
 using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Features.Wall;
@@ -9,7 +10,7 @@ namespace OpsConsole.Features.Wall;
 /// <summary>
 /// What every wall on this instance shows, read once for all of them: afresh when a wall opens or comes back, every
 /// <see cref="RefreshEvery"/> while a wall is open (for the freshness of its sources and the SLA stages that move with
-/// time), and at once on each change of the alerts, approvals and dead-letters topics (followed as a wall display, so it
+/// time), and at once on each change of the alerts, approvals, dead-letters and funding topics (followed as a wall display, so it
 /// sees what a wall may see), where only the part of that topic is read again. Reads asked for while one runs are
 /// served by the next one, so a burst of changes or two hundred walls reconnecting cost one or two reads, never one each.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed partial class WallBoard(
     IAlertOverview alerts,
     IApprovalStages approvals,
     IUnresolvedDeadLetters deadLetters,
+    IFundingPipeline funding,
     ILiveFeed live,
     ILiveLink link,
     TimeProvider time,
@@ -29,6 +31,7 @@ public sealed partial class WallBoard(
         [LiveTopics.Alerts] = WallParts.Alerts,
         [LiveTopics.Approvals] = WallParts.Approvals,
         [LiveTopics.DeadLetters] = WallParts.DeadLetters,
+        [LiveTopics.Funding] = WallParts.Funding,
     };
 
     readonly SemaphoreSlim reading = new(1, 1);
@@ -87,7 +90,8 @@ public sealed partial class WallBoard(
             var alertsRead = parts.HasFlag(WallParts.Alerts) ? alerts.ReadAsync(ct) : Task.FromResult(current!.Alerts);
             var approvalsRead = parts.HasFlag(WallParts.Approvals) ? approvals.PendingAsync(NextSteps, ct) : Task.FromResult(current!.Approvals);
             var deadLettersRead = parts.HasFlag(WallParts.DeadLetters) ? deadLetters.UnresolvedBySourceAsync(ct) : Task.FromResult(current!.DeadLetters);
-            var read = new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, link.IsListening);
+            var fundingRead = parts.HasFlag(WallParts.Funding) ? funding.ReadAsync(ct) : Task.FromResult(current!.Funding);
+            var read = new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, await fundingRead, link.IsListening);
             // The wall is as fresh as its oldest part: after a read of some parts, as of the last read of all.
             return parts == WallParts.All ? read : read with { AsOf = current!.AsOf };
         }
