@@ -5,6 +5,7 @@ using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.DeadLetters;
 using OpsConsole.Features.Funding.Pipeline;
+using OpsConsole.Features.Identity;
 using OpsConsole.Features.Wall;
 using OpsConsole.Features.Wall.Pages;
 using OpsConsole.Platform.Live;
@@ -82,6 +83,25 @@ public class WallPageTests : ShellContext
         Assert.Equal(["1", "0.125 BTC"], page.Find("[data-testid=wall-funding] [data-stage=confirmed]").QuerySelectorAll("dd").Select(d => d.TextContent.Trim()));
         Assert.Equal(["2", "1.25 BTC"], page.Find("[data-testid=wall-funding] [data-stage=credited]").QuerySelectorAll("dd").Select(d => d.TextContent.Trim()));
         Assert.Contains("Observer paused", page.Find("[data-testid=wall-funding-paused]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_change_on_the_funding_topic_reads_the_pipeline_again()
+    {
+        // The app's own policies decide whether the board, as a wall display, may follow the funding topic.
+        SignIn("viewer@demo.local", "Vic Viewer", Roles.Viewer);
+        var page = Render<WallPage>();
+        page.WaitForAssertion(() => Assert.Contains("No funding handle is active", page.Find("[data-testid=wall-funding]").TextContent));
+        // The board follows its topics from its start, as the host starts it.
+        await Board.StartAsync(CancellationToken.None);
+        Assert.All(await Board.FollowingAsync(), Assert.True);
+        funding.Pipeline = new FundingPipeline(
+            [new FundingAssetPipeline("BTC", new(SeenInMempool, 1, 0.5m), new(Confirming, 0, 0m), new(Confirmed, 0, 0m), new(Credited, 0, 0m))], false);
+
+        await Services.GetRequiredService<LiveFeed>().PublishAsync(new LiveChange(LiveTopics.Funding, LiveChange.Changed, "tx"));
+
+        page.WaitForAssertion(() => Assert.Equal(["1", "0.5 BTC"],
+            page.Find("[data-testid=wall-funding] [data-stage=seen_in_mempool]").QuerySelectorAll("dd").Select(d => d.TextContent.Trim())));
     }
 
     [Fact]

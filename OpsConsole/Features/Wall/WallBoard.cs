@@ -35,6 +35,7 @@ public sealed partial class WallBoard(
     };
 
     readonly SemaphoreSlim reading = new(1, 1);
+    readonly TaskCompletionSource<Task<bool[]>> followed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     ImmutableList<Func<WallSnapshot, Task>> viewers = [];
     long asked;
     long answered;
@@ -45,6 +46,10 @@ public sealed partial class WallBoard(
     public WallSnapshot? Current => current;
 
     public int Viewers => viewers.Count;
+
+    /// <summary>Whether the board follows each of its topics, once it has asked: the host starts it on a thread of its own,
+    /// so a test waits for this before it announces a change.</summary>
+    internal async Task<bool[]> FollowingAsync() => await await followed.Task;
 
     /// <summary>Calls <paramref name="viewer"/> with each new snapshot until the returned handle is disposed.</summary>
     public IDisposable Watch(Func<WallSnapshot, Task> viewer)
@@ -123,6 +128,7 @@ public sealed partial class WallBoard(
         // Followed for the life of the instance; a change only costs a read while a wall is open.
         var display = WallAccess.Display("board");
         List<LiveSubscription> following = [.. Topics.Select(topic => live.Subscribe(display, topic.Key, change => OnChangeAsync(topic.Value)))];
+        followed.TrySetResult(Task.WhenAll(following.Select(f => f.Following)));
         try
         {
             using var timer = new PeriodicTimer(RefreshEvery, time);
