@@ -10,9 +10,10 @@ namespace OpsConsole.Features.Wall;
 /// <summary>
 /// What every wall on this instance shows, read once for all of them: afresh when a wall opens or comes back, every
 /// <see cref="RefreshEvery"/> while a wall is open (for the freshness of its sources and the SLA stages that move with
-/// time), and at once on each change of the alerts, approvals, dead-letters and funding topics (followed as a wall display, so it
-/// sees what a wall may see), where only the part of that topic is read again. Reads asked for while one runs are
-/// served by the next one, so a burst of changes or two hundred walls reconnecting cost one or two reads, never one each.
+/// time), and at once on each change of the alerts, approvals, dead-letters and funding topics (followed as a wall
+/// display, so it sees what a wall may see), where only the part of that topic is read again. Reads asked for while one
+/// runs are served by the next one, so a burst of changes or two hundred walls reconnecting cost one or two reads, never
+/// one each.
 /// </summary>
 public sealed partial class WallBoard(
     IAlertOverview alerts,
