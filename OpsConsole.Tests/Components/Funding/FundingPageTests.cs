@@ -8,8 +8,7 @@ using OpsConsole.Features.Funding;
 using OpsConsole.Features.Funding.Pages;
 using OpsConsole.Features.Funding.State;
 using OpsConsole.Features.Identity;
-using OpsConsole.Platform.Jobs;
-using Quartz;
+using OpsConsole.Tests.Integration.Support;
 using static OpsConsole.Tests.Components.DialogFields;
 
 namespace OpsConsole.Tests.Components.Funding;
@@ -33,8 +32,7 @@ public class FundingPageTests : DatabaseShellContext
         Services.AddSingleton<FundingStateQuery>();
         Services.AddTransient<FundingObserverControl>();
         // Never started: these tests pause and resume, and no job runs.
-        Services.AddKeyedSingleton(JobsFeature.SchedulerName, (_, _) => QuartzSchedulerBuilder.Create().UseProperties([new("quartz.scheduler.instanceName", $"funding-page-{Guid.NewGuid():N}")])
-            .BuildScheduler().AsTask().GetAwaiter().GetResult());
+        Services.AddUnstartedScheduler();
         Services.AddAuthorizationBuilder().AddPolicy(FundingFeature.Admins, FundingFeature.AdminsPolicy);
     }
 

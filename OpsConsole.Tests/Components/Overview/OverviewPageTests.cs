@@ -5,6 +5,7 @@ using OpsConsole.Domain.Approvals;
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Funding.Pipeline;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.Overview;
@@ -14,6 +15,7 @@ using OpsConsole.Platform.Jobs;
 using OpsConsole.Platform.Live;
 using OpsConsole.Tests.Components.Alerts;
 using OpsConsole.Tests.Components.Wall;
+using static OpsConsole.Domain.Funding.FundingObservationStatus;
 
 namespace OpsConsole.Tests.Components.Overview;
 
@@ -44,6 +46,12 @@ public class OverviewPageTests : ShellContext
         });
         Services.AddSingleton<IChannelHealth>(new FakeChannelHealth { Channels = [new ChannelHealthView("Webhook", true, Now.AddMinutes(-2), 0, 2, Now.AddMinutes(-1))] });
         Services.AddSingleton<ILiveLink>(new FakeLiveLink());
+        Services.AddSingleton<IFundingPipeline>(new FakeFundingPipeline
+        {
+            Pipeline = new FundingPipeline(
+                [new FundingAssetPipeline("BTC", new(SeenInMempool, 1, 0.5m), new(Confirming, 2, 0.3m), new(Confirmed, 1, 0.125m), new(Credited, 3, 2m))],
+                ObserverPaused: false),
+        });
         Services.AddScoped<OverviewReader>();
         DeadLetterCount.BySource = [new DeadLetterSourceCount("dispatcher", 4, Now.AddDays(-2))];
     }
@@ -101,5 +109,19 @@ public class OverviewPageTests : ShellContext
             string.Join(' ', page.Find("[data-testid=overview-decisions-summary]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         Assert.Equal(14, page.FindAll("[data-testid=overview-decisions-table] tbody tr").Count);
         Assert.Equal(14, page.FindAll("[data-testid=overview-dead-letter-days] tbody tr").Count);
+    }
+
+    [Fact]
+    public void Everyone_who_reads_funding_sees_the_pipeline_by_stage_with_what_is_not_yet_credited()
+    {
+        SignIn("remediator@demo.local", "Remy Remediator", Roles.Remediator);
+
+        var page = Open();
+
+        var btc = page.Find("[data-testid=overview-funding-stages] [data-asset=BTC]");
+        Assert.Equal(["1 · 0.5 BTC", "2 · 0.3 BTC", "1 · 0.125 BTC", "3 · 2 BTC", "0.925 BTC"], btc.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["Asset", "Seen", "Confirming", "Confirmed", "Credited, 24 h", "Not yet credited"],
+            page.FindAll("[data-testid=overview-funding-stages] thead th").Select(th => th.TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=overview-funding-paused]"));
     }
 }

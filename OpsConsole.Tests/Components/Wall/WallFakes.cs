@@ -1,5 +1,6 @@
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
+using OpsConsole.Features.Funding.Pipeline;
 using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Tests.Components.Wall;
@@ -27,6 +28,13 @@ sealed class FakeApprovalStages : IApprovalStages
     public Task<PendingApprovals> PendingAsync(int nextSteps, CancellationToken ct = default) => Task.FromResult(Pending);
 
     public Task<IReadOnlyList<ApprovalDay>> OutcomesPerDayAsync(int days, CancellationToken ct = default) => Task.FromResult(Outcomes);
+}
+
+sealed class FakeFundingPipeline : IFundingPipeline
+{
+    public FundingPipeline Pipeline { get; set; } = FundingPipeline.None;
+
+    public Task<FundingPipeline> ReadAsync(CancellationToken ct = default) => Task.FromResult(Pipeline);
 }
 
 sealed class FakeLiveLink : ILiveLink

@@ -4,10 +4,13 @@ using Microsoft.Extensions.Time.Testing;
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Funding.Pipeline;
+using OpsConsole.Features.Identity;
 using OpsConsole.Features.Wall;
 using OpsConsole.Features.Wall.Pages;
 using OpsConsole.Platform.Live;
 using OpsConsole.Tests.Components.Alerts;
+using static OpsConsole.Domain.Funding.FundingObservationStatus;
 
 namespace OpsConsole.Tests.Components.Wall;
 
@@ -19,6 +22,7 @@ public class WallPageTests : ShellContext
 {
     readonly FakeTimeProvider clock = new(AlertViews.Now);
     readonly FakeAlertOverview alerts;
+    readonly FakeFundingPipeline funding = new();
 
     public WallPageTests()
     {
@@ -26,6 +30,7 @@ public class WallPageTests : ShellContext
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton<IAlertOverview>(alerts);
         Services.AddSingleton<IApprovalStages>(new FakeApprovalStages());
+        Services.AddSingleton<IFundingPipeline>(funding);
         Services.AddSingleton<ILiveLink>(new FakeLiveLink());
         Services.AddSingleton<WallBoard>();
         Services.AddScoped<WallCircuit>();
@@ -60,6 +65,43 @@ public class WallPageTests : ShellContext
 
         clock.Advance(WallPage.FadeFor + TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Equal(["treasury · EURE"], Scopes(page)));
+    }
+
+    [Fact]
+    public async Task The_funding_pipeline_shows_each_assets_stages_in_order_and_a_paused_observer_and_follows_a_new_read()
+    {
+        var page = Render<WallPage>();
+        page.WaitForAssertion(() => Assert.Contains("No funding handle is active", page.Find("[data-testid=wall-funding]").TextContent));
+
+        funding.Pipeline = new FundingPipeline(
+            [new FundingAssetPipeline("BTC", new(SeenInMempool, 1, 0.5m), new(Confirming, 0, 0m), new(Confirmed, 1, 0.125m), new(Credited, 2, 1.25m))],
+            ObserverPaused: true);
+        await Board.RefreshAsync(WallParts.Funding);
+
+        page.WaitForAssertion(() => Assert.Equal(["Seen", "Confirming", "Confirmed", "Credited, 24 h"],
+            page.FindAll("[data-testid=wall-funding] [data-asset=BTC] dt").Select(d => d.TextContent.Trim())));
+        Assert.Equal(["1", "0.125 BTC"], page.Find("[data-testid=wall-funding] [data-stage=confirmed]").QuerySelectorAll("dd").Select(d => d.TextContent.Trim()));
+        Assert.Equal(["2", "1.25 BTC"], page.Find("[data-testid=wall-funding] [data-stage=credited]").QuerySelectorAll("dd").Select(d => d.TextContent.Trim()));
+        Assert.Contains("Observer paused", page.Find("[data-testid=wall-funding-paused]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_change_on_the_funding_topic_reads_the_pipeline_again()
+    {
+        // The app's own policies decide whether the board, as a wall display, may follow the funding topic.
+        SignIn("viewer@demo.local", "Vic Viewer", Roles.Viewer);
+        var page = Render<WallPage>();
+        page.WaitForAssertion(() => Assert.Contains("No funding handle is active", page.Find("[data-testid=wall-funding]").TextContent));
+        // The board follows its topics from its start, as the host starts it.
+        await Board.StartAsync(CancellationToken.None);
+        Assert.All(await Board.FollowingAsync(), Assert.True);
+        funding.Pipeline = new FundingPipeline(
+            [new FundingAssetPipeline("BTC", new(SeenInMempool, 1, 0.5m), new(Confirming, 0, 0m), new(Confirmed, 0, 0m), new(Credited, 0, 0m))], false);
+
+        await Services.GetRequiredService<LiveFeed>().PublishAsync(new LiveChange(LiveTopics.Funding, LiveChange.Changed, "tx"));
+
+        page.WaitForAssertion(() => Assert.Equal(["1", "0.5 BTC"],
+            page.Find("[data-testid=wall-funding] [data-stage=seen_in_mempool]").QuerySelectorAll("dd").Select(d => d.TextContent.Trim())));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bunit;
 using OpsConsole.Components.Shared;
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
+using OpsConsole.Features.Funding.Pipeline;
 using OpsConsole.Features.Wall;
 using OpsConsole.Features.Wall.Pages;
 using OpsConsole.Tests.Components.Alerts;
@@ -22,7 +23,7 @@ public class WallSourcesTests : ShellContext
                 new AlertFeedView("Reference prices", pricesHeard, TimeSpan.FromMinutes(5)),
                 new AlertFeedView("Trade executor", null, null),
             ]),
-            PendingApprovals.None, [], listening, readFailed);
+            PendingApprovals.None, [], FundingPipeline.None, listening, readFailed);
 
     IRenderedComponent<WallSourceList> RenderSources(WallSnapshot snapshot) =>
         Render<WallSourceList>(p => p.Add(x => x.Sources, WallSources.Of(snapshot, Now)));

@@ -18,7 +18,8 @@ namespace OpsConsole.Tests.Integration.Alerts;
 /// <summary>
 /// The alerts feature wired as the app wires it (with notifications, approvals and the people directory it reads), on a
 /// test database with a fake clock, Slack and the webhook turned on so notices are queued, and no scheduler: a test runs
-/// an evaluation itself. Facts go in through the real ingest store.
+/// an evaluation itself. Facts go in through the real ingest store. A feature that adds rules of its own (funding) is
+/// wired beside it by <c>more</c>, as Program.cs adds it.
 /// </summary>
 public sealed class AlertHarness : IAsyncDisposable
 {
@@ -26,7 +27,8 @@ public sealed class AlertHarness : IAsyncDisposable
     readonly DatabaseFixture fixture;
     readonly ServiceProvider provider;
 
-    public AlertHarness(DatabaseFixture fixture, IReadOnlyDictionary<string, string?>? settings = null)
+    public AlertHarness(DatabaseFixture fixture, IReadOnlyDictionary<string, string?>? settings = null,
+        Func<IServiceCollection, IConfiguration, IServiceCollection>? more = null)
     {
         this.fixture = fixture;
         var (services, config) = TestHost.Core(fixture.ConnectionString, Clock, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -35,6 +37,7 @@ public sealed class AlertHarness : IAsyncDisposable
             ["Notifications:Webhook:Url"] = "https://hooks.ops.test/alerts",
         });
         services.AddLogging().AddNotifications(config).AddApprovals(config).AddPeopleDirectory().AddAlerts(config);
+        more?.Invoke(services, config);
         provider = TestHost.Build(services);
     }
 

@@ -8,6 +8,7 @@ public sealed class AlertSettingsStartupTests(DatabaseFixture fixture) : IClassF
 {
     [Theory]
     [InlineData("Alerts__PriceStaleAfter", "soon", "Alerts:PriceStaleAfter must be a positive time span (e.g. 00:30:00), not 'soon'")]
+    [InlineData("Alerts__CreditPendingAfter", "00:00:00", "Alerts:CreditPendingAfter must be a positive time span (e.g. 00:30:00), not '00:00:00'")]
     [InlineData("Alerts__EvaluateInterval", "-00:00:10", "Alerts:EvaluateInterval must be a positive time span (e.g. 00:30:00), not '-00:00:10'")]
     [InlineData("Alerts__NotifyRoles", "Admin, Janitor", "Alerts:NotifyRoles names an unknown role 'Janitor'; roles are Operator, Manager, TopManagement, Remediator, Viewer, Admin")]
     [InlineData("Alerts__BaseUrl", "ops.example.com", "Alerts:BaseUrl must be an absolute URL (e.g. https://ops.example.com) or empty, not 'ops.example.com'")]

@@ -56,8 +56,8 @@ public sealed class AlertsApiTests(DatabaseFixture fixture) : IClassFixture<Data
         Assert.Equal("The probe no longer holds state-b.", cleared.GetProperty("reason").GetString());
         var rule = Assert.Single(state.GetProperty("rules").EnumerateArray(), r => r.GetProperty("code").GetString() == ProbeRule.ProbeCode);
         Assert.Equal(app.Clock.GetUtcNow(), rule.GetProperty("lastEvaluatedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
-        // The six rules of the alerts feature, the pack hold rule, and the probe.
-        Assert.Equal(8, state.GetProperty("rules").GetArrayLength());
+        // The six rules of the alerts feature, the pack hold rule, the four funding rules, and the probe.
+        Assert.Equal(12, state.GetProperty("rules").GetArrayLength());
         Assert.False(state.GetProperty("evaluator").GetProperty("paused").GetBoolean());
     }
 

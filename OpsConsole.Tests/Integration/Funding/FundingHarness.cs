@@ -43,7 +43,12 @@ public sealed class FundingHarness : IAsyncDisposable
     public FundingStateQuery State => provider.GetRequiredService<FundingStateQuery>();
 
     /// <summary>Stores an active handle for the address (BTC on Bitcoin unless told) and returns its id.</summary>
-    public async Task<Guid> HandleAsync(string address, string account = "treasury-btc", string chain = FundingAssets.Bitcoin)
+    public Task<Guid> HandleAsync(string address, string account = "treasury-btc", string chain = FundingAssets.Bitcoin) =>
+        StoreHandleAsync(fixture, address, Clock.GetUtcNow(), account, chain);
+
+    /// <summary>Stores an active handle for the address (BTC on Bitcoin unless told), created at <paramref name="now"/>, and returns its id.</summary>
+    public static async Task<Guid> StoreHandleAsync(DatabaseFixture fixture, string address, DateTimeOffset now, string account = "treasury-btc",
+        string chain = FundingAssets.Bitcoin)
     {
         await using var db = fixture.CreateContext();
         var handle = new FundingHandle
@@ -54,8 +59,8 @@ public sealed class FundingHarness : IAsyncDisposable
             Account = account,
             DepositAddress = address,
             Label = $"Intake {address[^6..]}",
-            CreatedAt = Clock.GetUtcNow(),
-            UpdatedAt = Clock.GetUtcNow(),
+            CreatedAt = now,
+            UpdatedAt = now,
             UpdatedBy = "test",
         };
         db.FundingHandles.Add(handle);

@@ -4,6 +4,7 @@ using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.Audit;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Funding;
 using OpsConsole.Features.Identity;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.SystemStatus;
@@ -25,6 +26,7 @@ public static class AppLiveTopics
         .AddAlerts(new ConfigurationBuilder().Build())
         .AddAudit(new ConfigurationBuilder().Build())
         .AddSystemFeature(new ConfigurationBuilder().Build())
+        .AddFunding(new ConfigurationBuilder().Build())
         .AddIdentityFeature(new ConfigurationBuilder().Build()));
 
     /// <summary>Registers, with the app's audience, every topic the services do not register yet; call it last.</summary>

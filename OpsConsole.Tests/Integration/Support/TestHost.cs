@@ -29,7 +29,8 @@ public static class TestHost
         return (services, config);
     }
 
-    /// <summary>Gives every live topic the features left out the app's audience, and builds with scope checks on.</summary>
+    /// <summary>Gives every live topic the features left out the app's audience, a scheduler that never starts unless the
+    /// harness added the real one, and builds with scope checks on.</summary>
     public static ServiceProvider Build(IServiceCollection services) =>
-        services.AddRemainingLiveTopics().BuildServiceProvider(validateScopes: true);
+        services.AddRemainingLiveTopics().AddUnstartedScheduler().BuildServiceProvider(validateScopes: true);
 }

@@ -23,7 +23,7 @@ namespace OpsConsole.Tests.Integration.Wall;
 [Trait("Category", "Integration")]
 public sealed partial class WallAccessTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    static readonly string[] WallTopics = [LiveTopics.Alerts, LiveTopics.Approvals, LiveTopics.DeadLetters];
+    static readonly string[] WallTopics = [LiveTopics.Alerts, LiveTopics.Approvals, LiveTopics.DeadLetters, LiveTopics.Funding];
 
     OpsAppFactory app = null!;
     string cookie = "";

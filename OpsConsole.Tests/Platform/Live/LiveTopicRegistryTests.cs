@@ -45,7 +45,7 @@ public class LiveTopicRegistryTests
         Assert.Equal(OpsPolicies.ReadAudit, topics[LiveTopics.Audit].Policy);
         Assert.Equal(OpsPolicies.ReadSystem, topics[LiveTopics.Jobs].Policy);
         Assert.Equal(OpsPolicies.FollowAlerts, topics[LiveTopics.Alerts].Policy);
-        Assert.Equal(OpsPolicies.ReadAlerts, topics[LiveTopics.Funding].Policy);
+        Assert.Equal(OpsPolicies.FollowFunding, topics[LiveTopics.Funding].Policy);
     }
 
     [Fact]

@@ -16,6 +16,12 @@ public sealed class AlertSettings : ICheckedSettings
     public TimeSpan LiquidityStuckAfter { get; private set; } = TimeSpan.FromMinutes(30);
     public TimeSpan ApprovalsExpiredWindow { get; private set; } = TimeSpan.FromDays(1);
     public TimeSpan DeadLettersUnresolvedAfter { get; private set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How long a transfer may wait in the mempool for its first confirmation (blocks come every ten minutes or so).</summary>
+    public TimeSpan FundingUnconfirmedAfter { get; private set; } = TimeSpan.FromHours(1);
+    /// <summary>How long a confirmed transfer may wait for the bridge's credit.</summary>
+    public TimeSpan CreditPendingAfter { get; private set; } = TimeSpan.FromHours(2);
+    /// <summary>How long a confirming transfer may go without a new confirmation before it counts as stuck.</summary>
+    public TimeSpan FundingStuckAfter { get; private set; } = TimeSpan.FromHours(6);
     /// <summary>How long a raised Critical alert that nobody acknowledged waits before it is sent again.</summary>
     public TimeSpan RenotifyAfter { get; private set; } = TimeSpan.FromHours(1);
     public TimeSpan IngestMaxAhead { get; private set; } = TimeSpan.FromMinutes(5);
@@ -37,6 +43,9 @@ public sealed class AlertSettings : ICheckedSettings
         LiquidityStuckAfter = Time(nameof(LiquidityStuckAfter), LiquidityStuckAfter);
         ApprovalsExpiredWindow = Time(nameof(ApprovalsExpiredWindow), ApprovalsExpiredWindow);
         DeadLettersUnresolvedAfter = Time(nameof(DeadLettersUnresolvedAfter), DeadLettersUnresolvedAfter);
+        FundingUnconfirmedAfter = Time(nameof(FundingUnconfirmedAfter), FundingUnconfirmedAfter);
+        CreditPendingAfter = Time(nameof(CreditPendingAfter), CreditPendingAfter);
+        FundingStuckAfter = Time(nameof(FundingStuckAfter), FundingStuckAfter);
         RenotifyAfter = Time(nameof(RenotifyAfter), RenotifyAfter);
         IngestMaxAhead = Time(nameof(IngestMaxAhead), IngestMaxAhead);
 

@@ -10,8 +10,9 @@ namespace OpsConsole.Features.Funding;
 /// <summary>
 /// Demo mode only: a BTC handle on the demo's test network (none on mainnet, where no made-up address belongs) and a
 /// Gnosis EURe handle, stored through the same path an Admin's handles take, each with its audit event; on the simulated
-/// chains, two payments to the BTC handle and one EURe deposit to the EURe handle, which the observer then follows. Runs
-/// once: never over existing handles.
+/// chains, two payments to the BTC handle and one EURe deposit to the EURe handle, which the observer then follows (and
+/// the <see cref="DemoBridge"/> credits the BTC ones, all but <see cref="NeverCreditedPayment"/>). Runs once: never over
+/// existing handles.
 /// </summary>
 public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSettings> bitcoin, SimulatedBitcoinChain? chain = null,
     SimulatedGnosisChain? gnosis = null) : IDemoSeed
@@ -36,6 +37,15 @@ public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSett
     /// <summary>What the demo sends to its EURe handle on the simulated Gnosis chain.</summary>
     public const decimal DemoEurePayment = 2_500m;
 
+    /// <summary>The payment the demo's bridge never credits, so that a credit stays pending for all to see.</summary>
+    public static long NeverCreditedPayment => DemoPayments[^1];
+
+    /// <summary>The account of the demo's BTC handle.</summary>
+    public const string BtcAccount = "treasury-btc";
+
+    /// <summary>The account of the demo's EURe handle.</summary>
+    public const string EureAccount = "treasury-eure";
+
     int IDemoSeed.Order => 160;
 
     Task IDemoSeed.SeedAsync(CancellationToken ct) => SeedAsync(ct);
@@ -45,9 +55,9 @@ public sealed class FundingDemoSeed(FundingHandles handles, IOptions<BitcoinSett
     {
         if ((await handles.ListAsync(ct)).Count > 0)
             return 0;
-        List<FundingHandleInput> seeds = [new(FundingAssets.Gnosis, FundingAssets.Eure, "treasury-eure", EureAddress, "Treasury EURe intake (demo)")];
+        List<FundingHandleInput> seeds = [new(FundingAssets.Gnosis, FundingAssets.Eure, EureAccount, EureAddress, "Treasury EURe intake (demo)")];
         if (BtcAddress(bitcoin.Value.Network) is { } btc)
-            seeds.Insert(0, new(FundingAssets.Bitcoin, FundingAssets.Btc, "treasury-btc", btc, "Treasury BTC intake (demo)"));
+            seeds.Insert(0, new(FundingAssets.Bitcoin, FundingAssets.Btc, BtcAccount, btc, "Treasury BTC intake (demo)"));
         foreach (var seed in seeds)
             if (await handles.AddAsync(Actor, seed, ct) is { Succeeded: false } result)
                 throw new InvalidOperationException($"Seeding a funding handle failed: {string.Join(" ", result.Errors.Select(e => e.Message))}");

@@ -1,15 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OpsConsole.Domain.Alerts.Rules;
 using OpsConsole.Domain.Funding;
+using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Alerts.Ingest;
+using OpsConsole.Features.Funding.Alerts;
 using OpsConsole.Features.Funding.Esplora;
 using OpsConsole.Features.Funding.Gnosis;
+using OpsConsole.Features.Funding.Pipeline;
 using OpsConsole.Features.Funding.Simulation;
 using OpsConsole.Features.Funding.State;
 using OpsConsole.Features.Identity;
 using OpsConsole.Platform.Http;
 using OpsConsole.Platform.Jobs;
+using OpsConsole.Platform.Live;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Platform.Startup;
 
@@ -17,7 +22,9 @@ namespace OpsConsole.Features.Funding;
 
 /// <summary>Funding: the handles deposits arrive at (the /funding page and the signed handles API), the bridge's
 /// credited deposits (the only spendable truth), and the observer of BTC and EURe deposits with its job, controls and state
-/// API, reading Esplora and Gnosis JSON-RPC or, in Simulated mode, in-process chains behind the same clients.</summary>
+/// API, reading Esplora and Gnosis JSON-RPC or, in Simulated mode, in-process chains behind the same clients; the four
+/// funding alert rules, the pipeline the wall and the overview show, the funding live topic, and in demo mode on the
+/// simulated chain the demo's bridge.</summary>
 public static class FundingFeature
 {
     /// <summary>The scope that lets a key read and change funding handles; operators write it in settings, so it never changes.</summary>
@@ -46,15 +53,35 @@ public static class FundingFeature
         services.AddDemoSeed<FundingDemoSeed>();
         AddEsplora(services, config);
         AddGnosisRpc(services, config);
-        if (config.GetValue<bool>("Demo:Enabled") && (BitcoinSettings.ModeOf(config) == BitcoinMode.Simulated || GnosisSettings.ModeOf(config) == GnosisMode.Simulated))
-            services.AddTransient<FundingDemoPayments>();
         services.AddTransient<IFundingChainReader, BitcoinChainReader>();
         services.AddTransient<IFundingChainReader, GnosisChainReader>();
         services.AddTransient<FundingObserver>();
         services.AddTransient<FundingObserverControl>();
         services.AddSingleton<FundingStateQuery>();
         services.AddJob<FundingObserverJob, BitcoinSettings>(o => o.PollSchedule);
+        services.AddSingleton<IFundingPipeline, FundingPipelineQuery>();
+        services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.FollowFunding));
+        AddAlertRules(services);
+        if (config.GetValue("Demo:Enabled", false)
+            && (BitcoinSettings.ModeOf(config) == BitcoinMode.Simulated || GnosisSettings.ModeOf(config) == GnosisMode.Simulated))
+        {
+            services.AddTransient<FundingDemoPayments>();
+            services.AddSingleton<DemoBridge>();
+            services.AddJob<DemoBridgeJob>(DemoBridge.RunEvery);
+        }
         return services;
+    }
+
+    /// <summary>The funding rules, each with its window from Alerts (observer_down's from Bitcoin:PollInterval).</summary>
+    static void AddAlertRules(IServiceCollection services)
+    {
+        static AlertSettings Alerts(IServiceProvider sp) => sp.GetRequiredService<IOptions<AlertSettings>>().Value;
+        static BitcoinSettings Bitcoin(IServiceProvider sp) => sp.GetRequiredService<IOptions<BitcoinSettings>>().Value;
+        services.AddAlertRule<IReadOnlyList<FundingTransferFact>, FundingTransferFacts>(sp => new FundingSeenUnconfirmed(Alerts(sp).FundingUnconfirmedAfter));
+        services.AddAlertRule<IReadOnlyList<FundingTransferFact>, FundingTransferFacts>(sp => new FundingConfirmedCreditPending(Alerts(sp).CreditPendingAfter));
+        services.AddAlertRule<IReadOnlyList<FundingTransferFact>, FundingTransferFacts>(sp => new FundingStuck(Alerts(sp).FundingStuckAfter));
+        services.AddAlertRule<IReadOnlyList<FundingHandleFact>, FundingHandleFacts>(sp =>
+            new FundingObserverDown(FundingObserverDown.WindowFor(Bitcoin(sp).PollInterval)));
     }
 
     /// <summary>The Esplora client of Bitcoin:Mode: against Bitcoin:EsploraUrl, or with the simulated chain as its HTTP

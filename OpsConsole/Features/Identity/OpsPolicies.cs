@@ -20,11 +20,13 @@ public static class OpsPolicies
 
     /// <summary>May open the alert wall: every role of the console, and a wall display (<see cref="OpsClaims.WallDisplay"/>).</summary>
     public const string WatchWall = "ops:watch-wall";
-    /// <summary>May follow the live topics the wall shows (alerts, approvals, dead letters): the roles that read each one,
-    /// and a wall display, which sees only the counts and tiles the wall draws from them.</summary>
+    /// <summary>May follow the live topics the wall shows (alerts, approvals, dead letters, funding): the roles that read
+    /// each one, and a wall display, which sees only the counts and tiles the wall draws from them.</summary>
     public const string FollowAlerts = "ops:follow-alerts";
     public const string FollowApprovals = "ops:follow-approvals";
     public const string FollowDeadLetters = "ops:follow-dead-letters";
+    /// <summary>Funding's topic: those who read /funding (<see cref="ReadAlerts"/>), and a wall display for its pipeline.</summary>
+    public const string FollowFunding = "ops:follow-funding";
 
     static readonly string[] AlertReaders = [Roles.Admin, Roles.Viewer, Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Remediator];
     static readonly string[] ApprovalReaders = [Roles.Operator, Roles.Manager, Roles.TopManagement, Roles.Viewer, Roles.Admin];
@@ -53,7 +55,8 @@ public static class OpsPolicies
         .AddPolicy(WatchWall, p => RoleOrWall(p, Roles.All))
         .AddPolicy(FollowAlerts, p => RoleOrWall(p, AlertReaders))
         .AddPolicy(FollowApprovals, p => RoleOrWall(p, ApprovalReaders))
-        .AddPolicy(FollowDeadLetters, p => RoleOrWall(p, DeadLetterReaders));
+        .AddPolicy(FollowDeadLetters, p => RoleOrWall(p, DeadLetterReaders))
+        .AddPolicy(FollowFunding, p => RoleOrWall(p, AlertReaders));
 
     static void RoleOrWall(AuthorizationPolicyBuilder policy, IReadOnlyList<string> roles) => policy.RequireAuthenticatedUser()
         .RequireAssertion(c => IsWallDisplay(c.User) || roles.Any(c.User.IsInRole));

@@ -1,6 +1,7 @@
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Funding.Pipeline;
 using OpsConsole.Features.Notifications;
 using OpsConsole.Features.SystemStatus;
 
@@ -16,4 +17,5 @@ public sealed record OverviewData(
     IReadOnlyList<DeadLetterSourceCount>? DeadLetters = null,
     IReadOnlyList<DeadLetterDay>? DeadLetterDays = null,
     IReadOnlyList<JobView>? Jobs = null,
-    IReadOnlyList<ChannelHealthView>? Channels = null);
+    IReadOnlyList<ChannelHealthView>? Channels = null,
+    FundingPipeline? Funding = null);

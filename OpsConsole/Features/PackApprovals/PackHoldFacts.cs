@@ -26,11 +26,7 @@ sealed class PackHoldFacts(IOptions<PackApprovalOptions> options) : IAlertFacts<
             .GroupBy(p => new { p.Tenant, p.RunId })
             .Select(g => new { g.Key.Tenant, g.Key.RunId, At = g.Max(p => p.UpdatedAt) })
             .ToListAsync(ct);
-        var acknowledged = await db.AlertEvents.AsNoTracking()
-            .Where(e => e.Code == rule.Code && e.Status == AlertEventStatus.Cleared && e.ClearCause == AlertClearCause.Acknowledged)
-            .GroupBy(e => e.ScopeKey)
-            .Select(g => new { Key = g.Key, At = g.Max(e => e.ClearedAt) })
-            .ToDictionaryAsync(a => a.Key, a => a.At, ct);
+        var acknowledged = await AlertAcknowledgements.LastByScopeAsync(db, rule, ct);
         return
         [
             .. holds.Select(h => new PackHoldFact(h.Tenant, h.RunId, h.Gate, h.Messages, h.OccurredAt, h.ReceivedAt,

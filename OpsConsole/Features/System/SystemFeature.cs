@@ -14,8 +14,6 @@ public static class SystemFeature
         services.AddScoped<JobControl>();
         services.AddScoped<IJobList>(sp => sp.GetRequiredService<JobControl>());
         services.AddLiveTopic(LiveTopics.Jobs, LiveAudience.HoldersOf(OpsPolicies.ReadSystem));
-        // Funding has no feature folder yet; its own feature takes this line when it arrives.
-        services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
         services.AddMetricsEndpoint();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OpsConsole.Features.Alerts;
 using OpsConsole.Features.Approvals;
 using OpsConsole.Features.DeadLetters;
+using OpsConsole.Features.Funding.Pipeline;
 using OpsConsole.Platform.Live;
 
 namespace OpsConsole.Features.Wall;
@@ -9,14 +10,16 @@ namespace OpsConsole.Features.Wall;
 /// <summary>
 /// What every wall on this instance shows, read once for all of them: afresh when a wall opens or comes back, every
 /// <see cref="RefreshEvery"/> while a wall is open (for the freshness of its sources and the SLA stages that move with
-/// time), and at once on each change of the alerts, approvals and dead-letters topics (followed as a wall display, so it
-/// sees what a wall may see), where only the part of that topic is read again. Reads asked for while one runs are
-/// served by the next one, so a burst of changes or two hundred walls reconnecting cost one or two reads, never one each.
+/// time), and at once on each change of the alerts, approvals, dead-letters and funding topics (followed as a wall
+/// display, so it sees what a wall may see), where only the part of that topic is read again. Reads asked for while one
+/// runs are served by the next one, so a burst of changes or two hundred walls reconnecting cost one or two reads, never
+/// one each.
 /// </summary>
 public sealed partial class WallBoard(
     IAlertOverview alerts,
     IApprovalStages approvals,
     IUnresolvedDeadLetters deadLetters,
+    IFundingPipeline funding,
     ILiveFeed live,
     ILiveLink link,
     TimeProvider time,
@@ -29,9 +32,11 @@ public sealed partial class WallBoard(
         [LiveTopics.Alerts] = WallParts.Alerts,
         [LiveTopics.Approvals] = WallParts.Approvals,
         [LiveTopics.DeadLetters] = WallParts.DeadLetters,
+        [LiveTopics.Funding] = WallParts.Funding,
     };
 
     readonly SemaphoreSlim reading = new(1, 1);
+    readonly TaskCompletionSource<Task<bool[]>> followed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     ImmutableList<Func<WallSnapshot, Task>> viewers = [];
     long asked;
     long answered;
@@ -42,6 +47,10 @@ public sealed partial class WallBoard(
     public WallSnapshot? Current => current;
 
     public int Viewers => viewers.Count;
+
+    /// <summary>Whether the board follows each of its topics, once it has asked: the host starts it on a thread of its own,
+    /// so a test waits for this before it announces a change.</summary>
+    internal async Task<bool[]> FollowingAsync() => await await followed.Task;
 
     /// <summary>Calls <paramref name="viewer"/> with each new snapshot until the returned handle is disposed.</summary>
     public IDisposable Watch(Func<WallSnapshot, Task> viewer)
@@ -87,7 +96,8 @@ public sealed partial class WallBoard(
             var alertsRead = parts.HasFlag(WallParts.Alerts) ? alerts.ReadAsync(ct) : Task.FromResult(current!.Alerts);
             var approvalsRead = parts.HasFlag(WallParts.Approvals) ? approvals.PendingAsync(NextSteps, ct) : Task.FromResult(current!.Approvals);
             var deadLettersRead = parts.HasFlag(WallParts.DeadLetters) ? deadLetters.UnresolvedBySourceAsync(ct) : Task.FromResult(current!.DeadLetters);
-            var read = new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, link.IsListening);
+            var fundingRead = parts.HasFlag(WallParts.Funding) ? funding.ReadAsync(ct) : Task.FromResult(current!.Funding);
+            var read = new WallSnapshot(now, await alertsRead, await approvalsRead, await deadLettersRead, await fundingRead, link.IsListening);
             // The wall is as fresh as its oldest part: after a read of some parts, as of the last read of all.
             return parts == WallParts.All ? read : read with { AsOf = current!.AsOf };
         }
@@ -119,6 +129,7 @@ public sealed partial class WallBoard(
         // Followed for the life of the instance; a change only costs a read while a wall is open.
         var display = WallAccess.Display("board");
         List<LiveSubscription> following = [.. Topics.Select(topic => live.Subscribe(display, topic.Key, change => OnChangeAsync(topic.Value)))];
+        followed.TrySetResult(Task.WhenAll(following.Select(f => f.Following)));
         try
         {
             using var timer = new PeriodicTimer(RefreshEvery, time);

@@ -7,5 +7,6 @@ public enum WallParts
     Alerts = 1,
     Approvals = 2,
     DeadLetters = 4,
-    All = Alerts | Approvals | DeadLetters,
+    Funding = 8,
+    All = Alerts | Approvals | DeadLetters | Funding,
 }

@@ -12,11 +12,7 @@ sealed class ExecutorFacts : IAlertFacts<IReadOnlyList<ExecutorPairFact>>
     public async Task<IReadOnlyList<ExecutorPairFact>> ReadAsync(OpsDbContext db, IAlertRule rule, DateTimeOffset now, CancellationToken ct)
     {
         var pairs = await db.ExecutorPairsCurrent.AsNoTracking().Where(p => p.LastFailedAt != null).ToListAsync(ct);
-        var acknowledged = await db.AlertEvents.AsNoTracking()
-            .Where(e => e.Code == rule.Code && e.Status == AlertEventStatus.Cleared && e.ClearCause == AlertClearCause.Acknowledged)
-            .GroupBy(e => e.ScopeKey)
-            .Select(g => new { Pair = g.Key, At = g.Max(e => e.ClearedAt) })
-            .ToDictionaryAsync(a => a.Pair, a => a.At, ct);
+        var acknowledged = await AlertAcknowledgements.LastByScopeAsync(db, rule, ct);
         return
         [
             .. pairs.Select(p => new ExecutorPairFact(p.Pair,
