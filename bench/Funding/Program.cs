@@ -36,7 +36,6 @@ try
     var services = new ServiceCollection();
     services.AddLogging().AddSingleton(TimeProvider.System).AddOpsCore(config).AddAuthorization();
     services.AddOptions<LiveOptions>().Configure(o => o.ConnectionString = cs);
-    services.AddLiveTopic(LiveTopics.Funding, LiveAudience.HoldersOf(OpsPolicies.ReadAlerts));
     services.AddFunding(config);
     await using var provider = services.BuildServiceProvider();
     var contexts = provider.GetRequiredService<IDbContextFactory<OpsDbContext>>();

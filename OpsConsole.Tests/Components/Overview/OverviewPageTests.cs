@@ -118,10 +118,11 @@ public class OverviewPageTests : ShellContext
 
         var page = Open();
 
-        var btc = page.Find("[data-testid=overview-funding-stages] [data-asset=BTC]");
-        Assert.Equal(["1 · 0.5 BTC", "2 · 0.3 BTC", "1 · 0.125 BTC", "3 · 2 BTC", "0.925 BTC"], btc.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
-        Assert.Equal(["Asset", "Seen", "Confirming", "Confirmed", "Credited, 24 h", "Not yet credited"],
-            page.FindAll("[data-testid=overview-funding-stages] thead th").Select(th => th.TextContent.Trim()));
+        var btc = page.FindAll("[data-testid=overview-funding-stages] td[data-asset=BTC]");
+        Assert.Equal(["1 · 0.5 BTC", "2 · 0.3 BTC", "1 · 0.125 BTC", "3 · 2 BTC", "0.925 BTC"], btc.Select(td => td.TextContent.Trim()));
+        Assert.Equal(["Seen", "Confirming", "Confirmed", "Credited, 24 h", "Not yet credited"],
+            page.FindAll("[data-testid=overview-funding-stages] tbody th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(["Stage", "BTC"], page.FindAll("[data-testid=overview-funding-stages] thead th").Select(th => th.TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-testid=overview-funding-paused]"));
     }
 }

@@ -44,9 +44,11 @@ public sealed class FundingObserver(
                 .OrderBy(h => h.Chain).ThenBy(h => h.Id).ToListAsync(ct);
         }
         var (observed, failed) = (0, 0);
+        // Each chain's tip is read once per pass, not once per handle: half the requests to Esplora.
+        var tips = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var handle in handles)
         {
-            if (await ObserveAsync(handle, byChain[handle.Chain], ct) is { } appended)
+            if (await ObserveAsync(handle, byChain[handle.Chain], tips, ct) is { } appended)
                 observed += appended;
             else
                 failed++;
@@ -55,13 +57,15 @@ public sealed class FundingObserver(
     }
 
     /// <summary>The observations appended for the handle, or null when it could not be read or saved.</summary>
-    async Task<int?> ObserveAsync(FundingHandle handle, IFundingChainReader reader, CancellationToken ct)
+    async Task<int?> ObserveAsync(FundingHandle handle, IFundingChainReader reader, Dictionary<string, long> tips, CancellationToken ct)
     {
         ChainReading reading;
         try
         {
+            if (!tips.TryGetValue(reader.Chain, out var tip))
+                tips[reader.Chain] = tip = await reader.TipAsync(ct);
             var (open, scannedTo) = await OpenTransfersAsync(handle, ct);
-            reading = await reader.ReadAsync(handle, open, scannedTo, ct);
+            reading = await reader.ReadAsync(handle, tip, open, scannedTo, ct);
         }
         catch (ChainReadException ex)
         {

@@ -15,9 +15,13 @@ public interface IFundingChainReader
 
     int RequiredConfirmations { get; }
 
-    /// <summary>The transfers the chain shows for <paramref name="handle"/>, including each of <paramref name="open"/> (the
-    /// handle's transfers not yet credited or dropped) wherever it now stands; throws <see cref="ChainReadException"/>
-    /// when the chain cannot be read.</summary>
+    /// <summary>The height of the chain's tip; the observer asks once per pass and reads every handle of the chain against
+    /// it. Throws <see cref="ChainReadException"/> when the chain cannot be read.</summary>
+    Task<long> TipAsync(CancellationToken ct);
+
+    /// <summary>The transfers the chain shows for <paramref name="handle"/> up to <paramref name="tip"/>, including each of
+    /// <paramref name="open"/> (the handle's transfers not yet credited or dropped) wherever it now stands; throws
+    /// <see cref="ChainReadException"/> when the chain cannot be read.</summary>
     /// <param name="scannedToBlock">The cursor the last good read returned for the handle, if any.</param>
-    Task<ChainReading> ReadAsync(FundingHandle handle, IReadOnlyList<FundingObservationCurrent> open, long? scannedToBlock, CancellationToken ct);
+    Task<ChainReading> ReadAsync(FundingHandle handle, long tip, IReadOnlyList<FundingObservationCurrent> open, long? scannedToBlock, CancellationToken ct);
 }

@@ -4,9 +4,9 @@ using OpsConsole.Domain.Funding;
 namespace OpsConsole.Features.Funding.Esplora;
 
 /// <summary>
-/// Reads a BTC handle from Esplora whole each time: the address's transactions (page by page), the tip, and the status of
-/// each open transfer the address no longer lists (gone when Esplora no longer knows it). A transfer's amount is the sum
-/// of its outputs to the handle's address.
+/// Reads a BTC handle from Esplora whole each time: the address's transactions (page by page) and the status of each open
+/// transfer the address no longer lists (gone when Esplora no longer knows it), against the tip read at the start of the
+/// pass. A transfer's amount is the sum of its outputs to the handle's address.
 /// </summary>
 public sealed class BitcoinChainReader(EsploraClient esplora, IOptions<BitcoinSettings> settings) : IFundingChainReader
 {
@@ -18,11 +18,13 @@ public sealed class BitcoinChainReader(EsploraClient esplora, IOptions<BitcoinSe
 
     public int RequiredConfirmations => settings.Value.RequiredConfirmations;
 
-    public async Task<ChainReading> ReadAsync(FundingHandle handle, IReadOnlyList<FundingObservationCurrent> open, long? scannedToBlock, CancellationToken ct)
+    public Task<long> TipAsync(CancellationToken ct) => esplora.TipHeightAsync(ct);
+
+    /// <remarks>A block found after the pass read the tip counts one confirmation (never none) until the next pass.</remarks>
+    public async Task<ChainReading> ReadAsync(FundingHandle handle, long tip, IReadOnlyList<FundingObservationCurrent> open, long? scannedToBlock,
+        CancellationToken ct)
     {
         var listed = await esplora.AddressTransactionsAsync(handle.DepositAddress, ct);
-        // The tip after the list, so that no listed block is above it.
-        var tip = await esplora.TipHeightAsync(ct);
         var transfers = listed.ToDictionary(t => t.Txid.ToLowerInvariant(),
             t => new ChainTransfer(Sighting(t.Status, tip), t.SatoshisTo(handle.DepositAddress) / SatoshisPerBtc));
         foreach (var missing in open.Where(o => !transfers.ContainsKey(o.TxHash)))

@@ -4,8 +4,7 @@ using OpsConsole.Domain.Funding;
 namespace OpsConsole.Features.Funding.Gnosis;
 
 /// <summary>
-/// Reads an EURe handle over Gnosis JSON-RPC: the tip, then the EURe Transfer logs to the handle's address from the
-/// handle's cursor (less the blocks a reorg could still replace; a day back for a handle never read) to the tip, and, for
+/// Reads an EURe handle over Gnosis JSON-RPC: the EURe Transfer logs to the handle's address from the handle's cursor (less the blocks a reorg could still replace; a day back for a handle never read) to the tip, and, for
 /// each open transfer those logs do not show, where it stands now. A log the node marks removed is no sighting. An open
 /// transfer is in a block only if its receipt names a block that is still the chain's block at that height; otherwise it
 /// is waiting to be mined again when the node still knows it, and gone when not. Several transfers of one transaction to
@@ -22,10 +21,12 @@ public sealed class GnosisChainReader(GnosisRpcClient rpc, IOptions<GnosisSettin
 
     public int RequiredConfirmations => settings.Value.RequiredConfirmations;
 
-    public async Task<ChainReading> ReadAsync(FundingHandle handle, IReadOnlyList<FundingObservationCurrent> open, long? scannedToBlock, CancellationToken ct)
+    public Task<long> TipAsync(CancellationToken ct) => rpc.BlockNumberAsync(ct);
+
+    public async Task<ChainReading> ReadAsync(FundingHandle handle, long tip, IReadOnlyList<FundingObservationCurrent> open, long? scannedToBlock,
+        CancellationToken ct)
     {
         var s = settings.Value;
-        var tip = await rpc.BlockNumberAsync(ct);
         // The last RequiredConfirmations blocks are read again: a block that replaced one of them may hold a new transfer.
         var from = Math.Max(0, scannedToBlock is { } done ? done + 1 - s.RequiredConfirmations : tip + 1 - s.LookbackBlocks);
         var logs = new List<EureTransferLog>();
