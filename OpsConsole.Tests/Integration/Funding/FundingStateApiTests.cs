@@ -45,6 +45,8 @@ public sealed class FundingStateApiTests(DatabaseFixture fixture) : IClassFixtur
         await observer.PollAsync();
 
         var seen = await StateAsync();
+        var modes = seen.GetProperty("observer");
+        Assert.Equal(("Simulated", "Simulated"), (modes.GetProperty("mode").GetString(), modes.GetProperty("gnosisMode").GetString()));
         var btc = seen.GetProperty("handles").EnumerateArray().Single(x => x.GetProperty("account").GetString() == "treasury-btc");
         var transfers = btc.GetProperty("transfers").EnumerateArray().ToList();
         Assert.Equal(FundingDemoSeed.DemoPayments.Count, transfers.Count);

@@ -99,7 +99,7 @@ public sealed class PackEventProcessingTests(DatabaseFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task An_event_the_console_cannot_apply_is_a_dead_letter_its_approvals_later_events_wait_and_its_retry_applies_them()
+    public async Task An_event_the_console_cannot_apply_is_a_dead_letter_its_approvals_later_events_and_decisions_wait_and_its_retry_applies_them()
     {
         await using var elsewhere = new AlertsApp(fixture, new Dictionary<string, string?>
         {
@@ -122,6 +122,12 @@ public sealed class PackEventProcessingTests(DatabaseFixture fixture) : IClassFi
             Assert.Equal(HttpStatusCode.Accepted, update.StatusCode);
         await elsewhere.EventsAppliedAsync();
         Assert.Equal([null, null], (await EventsOfAsync("run-no-desk")).Select(e => e.AppliedAt));
+        // A decision is about what was accepted: while that cannot be applied, the client is told to send it again later.
+        using (var early = await elsewhere.PostAsync(PackEventsFor.AckPath(requested), PackEventsFor.Json(PackEventsFor.Ack(requested, PackDecisions.Approve))))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+            Assert.NotNull(early.Headers.RetryAfter);
+        }
 
         await ApprovalUsers.EnsureDepartmentAsync(db, Elsewhere);
         var remediator = await elsewhere.Host.PrincipalAsync("remediator@demo.local");

@@ -25,7 +25,9 @@ public sealed class PackAcks(
     public async Task<PackAckOutcome> DecideAsync(string runId, string approvalId, PackAckRequest ack, MachineCaller caller, CancellationToken ct)
     {
         // Accepted events of the approval that still wait their turn are applied first: the decision is about what was accepted.
-        await processing.ApplyWaitingAsync(caller.Tenant, runId, approvalId, ct);
+        if (!await processing.ApplyWaitingAsync(caller.Tenant, runId, approvalId, ct))
+            return new(StatusCodes.Status503ServiceUnavailable,
+                Reason: $"Approval {approvalId} of run {runId} has accepted events the console could not apply yet; send the decision again later.");
         var stored = await FindAsync(caller.Tenant, runId, approvalId, ct);
         if (stored is null)
             return new(StatusCodes.Status404NotFound, Reason: $"Tenant {caller.Tenant} has no approval {approvalId} in run {runId}.");

@@ -21,7 +21,7 @@ public sealed class PackEventProcessing(
     GuardedTransitions transitions,
     PackEventApplier applier,
     IDbContextFactory<OpsDbContext> contexts,
-    IServiceProvider services,
+    WakeupTimers wakeups,
     TimeProvider time)
 {
     public const string Operation = "apply";
@@ -43,7 +43,7 @@ public sealed class PackEventProcessing(
         """;
 
     /// <summary>Has the processing look at the waiting events now, on this instance.</summary>
-    public void Wake() => services.GetService<WakeupTimers>()?.Arm(JobRegistration.KeyOf<PackEventsJob>(), time.GetUtcNow());
+    public void Wake() => wakeups.Arm(JobRegistration.KeyOf<PackEventsJob>(), time.GetUtcNow());
 
     /// <summary>Applies every event whose turn has come; returns how many had their turn.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -114,8 +114,8 @@ public sealed class PackEventProcessing(
     }
 
     /// <summary>Applies the waiting events of one approval now, in order: a decision sent for it right after its request was
-    /// accepted finds it applied.</summary>
-    public async Task ApplyWaitingAsync(string tenant, string runId, string approvalId, CancellationToken ct)
+    /// accepted finds it applied. False when one of them still cannot be applied (it stays waiting, or a dead letter).</summary>
+    public async Task<bool> ApplyWaitingAsync(string tenant, string runId, string approvalId, CancellationToken ct)
     {
         List<long> waiting;
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -124,7 +124,8 @@ public sealed class PackEventProcessing(
                 .OrderBy(e => e.Seq).Select(e => e.Seq).ToListAsync(ct);
         foreach (var seq in waiting)
             if (await ApplyOneAsync(seq, WhenExhausted.HandBack, ct) is not (TransitionOutcome.Applied or TransitionOutcome.Unchanged))
-                return;
+                return false;
+        return true;
     }
 
     /// <summary>When events wait (now, as they arrived); null when none does. A time given asks for work after it: events

@@ -6,7 +6,8 @@ using OpsConsole.Platform.Data;
 namespace OpsConsole.Features.Funding.State;
 
 /// <summary>Reads the funding state from the handles, the observations' current snapshot, the observer's health and its pause.</summary>
-public sealed class FundingStateQuery(IDbContextFactory<OpsDbContext> dbs, IOptions<BitcoinSettings> settings, TimeProvider time)
+public sealed class FundingStateQuery(IDbContextFactory<OpsDbContext> dbs, IOptions<BitcoinSettings> settings, IOptions<Gnosis.GnosisSettings> gnosis,
+    TimeProvider time)
 {
     public async Task<FundingStateView> StateAsync(CancellationToken ct = default)
     {
@@ -21,7 +22,8 @@ public sealed class FundingStateQuery(IDbContextFactory<OpsDbContext> dbs, IOpti
         var byHandle = transfers.ToLookup(t => t.FundingHandle);
         return new FundingStateView(
             time.GetUtcNow(),
-            new FundingObserverView(settings.Value.Mode.ToString(), state.Paused, state.ChangedBy, state.ChangedAt, state.RefreshedBy, state.RefreshedAt),
+            new FundingObserverView(settings.Value.Mode.ToString(), state.Paused, state.ChangedBy, state.ChangedAt, state.RefreshedBy, state.RefreshedAt,
+                gnosis.Value.Mode.ToString()),
             [.. handles.Select(h => new FundingHandleStateView(h.Id, h.Chain, h.Asset, h.Account, h.DepositAddress, h.Label, h.Active,
                 health.GetValueOrDefault(h.Id)?.LastGoodPollAt, health.GetValueOrDefault(h.Id)?.LastErrorAt, health.GetValueOrDefault(h.Id)?.LastError,
                 [.. byHandle[h.Id].Select(Transfer)]))],
