@@ -8,6 +8,9 @@ public static class FundingAssets
     public const string Btc = "BTC";
     public const string Eure = "EURe";
 
+    /// <summary>Satoshis in one BTC: Esplora counts in satoshis, the console in BTC.</summary>
+    public const decimal SatoshisPerBtc = 100_000_000m;
+
     public static IReadOnlyList<string> Chains { get; } = [Bitcoin, Gnosis];
 
     public static IReadOnlyList<string> Assets { get; } = [Btc, Eure];

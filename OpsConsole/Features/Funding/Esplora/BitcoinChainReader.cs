@@ -10,7 +10,6 @@ namespace OpsConsole.Features.Funding.Esplora;
 /// </summary>
 public sealed class BitcoinChainReader(EsploraClient esplora, IOptions<BitcoinSettings> settings) : IFundingChainReader
 {
-    const decimal SatoshisPerBtc = 100_000_000m;
 
     public string Chain => FundingAssets.Bitcoin;
 
@@ -26,7 +25,7 @@ public sealed class BitcoinChainReader(EsploraClient esplora, IOptions<BitcoinSe
     {
         var listed = await esplora.AddressTransactionsAsync(handle.DepositAddress, ct);
         var transfers = listed.ToDictionary(t => t.Txid.ToLowerInvariant(),
-            t => new ChainTransfer(Sighting(t.Status, tip), t.SatoshisTo(handle.DepositAddress) / SatoshisPerBtc));
+            t => new ChainTransfer(Sighting(t.Status, tip), t.SatoshisTo(handle.DepositAddress) / FundingAssets.SatoshisPerBtc));
         foreach (var missing in open.Where(o => !transfers.ContainsKey(o.TxHash)))
         {
             var status = await esplora.TransactionStatusAsync(missing.TxHash, ct);

@@ -42,6 +42,4 @@ public static class FundingWords
     };
 
     static string Confirmations(int n) => n == 1 ? "1 confirmation" : $"{n} confirmations";
-
-    public static string Amount(decimal amount, string asset) => $"{amount.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)} {asset}";
 }

@@ -16,14 +16,13 @@ public sealed class DemoBridge(IDbContextFactory<OpsDbContext> dbs, BridgeDeposi
     public const string KeyId = "demo-bridge";
     public static readonly TimeSpan CreditAfter = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan RunEvery = TimeSpan.FromSeconds(15);
-    const decimal SatoshisPerBtc = 100_000_000m;
 
     /// <summary>Credits the confirmed transfers now due; returns how many it credited.</summary>
     public async Task<int> CreditDueAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var due = now - CreditAfter;
-        var never = FundingDemoSeed.NeverCreditedPayment / SatoshisPerBtc;
+        var never = FundingDemoSeed.NeverCreditedPayment / FundingAssets.SatoshisPerBtc;
         List<FundingObservationCurrent> confirmed;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {

@@ -27,7 +27,6 @@ public sealed class FundingDemoPayments(
     /// <summary>The most one demo payment sends, so that a slip of the finger does not fill the totals with nonsense.</summary>
     public const decimal MaxBtc = 100m;
     public const decimal MaxEure = 1_000_000m;
-    const decimal SatoshisPerBtc = 100_000_000m;
 
     /// <summary>Whether the chain is simulated here, so a demo payment can be sent on it.</summary>
     public bool Pays(string chain) => chain switch
@@ -57,7 +56,7 @@ public sealed class FundingDemoPayments(
             {
                 // The simulated chain is outside the transaction: a retried attempt pays once.
                 txid ??= handle.Chain == FundingAssets.Bitcoin
-                    ? bitcoin!.Pay(handle.DepositAddress, (long)(amount * SatoshisPerBtc))
+                    ? bitcoin!.Pay(handle.DepositAddress, (long)(amount * FundingAssets.SatoshisPerBtc))
                     : gnosis!.Pay(handle.DepositAddress, amount);
                 return Task.FromResult(TransitionDecision.Apply("", Paid, TransitionEffects.Of(
                     new AuditEntry(actor, Paid, FundingAuditActions.HandleSubjectType, handle.Id.ToString(), new JsonObject
