@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the console and its tests need and a fresh machine may lack. Sourced by run.sh and test.sh.
-# Usage: prerequisites.sh [postgres] [chromium] [smtp]
+# Usage: prerequisites.sh [postgres] [chromium] [smtp] [wrk]
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -22,6 +22,7 @@ for need in "$@"; do
     chromium) [ -x /usr/bin/chromium ] || { echo "Installing Chromium…"; apt_install chromium; } ;;
     smtp) python3 -c 'import aiosmtpd' >/dev/null 2>&1 || /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 \
             || { echo "Installing aiosmtpd…"; apt_install python3-aiosmtpd; } ;;
+    wrk) command -v wrk >/dev/null || { echo "Installing wrk…"; apt_install wrk; } ;;
     *) echo "unknown prerequisite: $need" >&2; exit 2 ;;
   esac
 done
