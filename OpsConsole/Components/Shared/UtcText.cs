@@ -18,6 +18,9 @@ public static class UtcText
     /// <summary>The time of day to the second, for a clock under a UTC heading: 09:00:00.</summary>
     public static string Clock(DateTimeOffset at) => Write(at, "HH:mm:ss");
 
+    /// <summary>The time of day to the minute, for a clock read from across a room: 09:00.</summary>
+    public static string HoursMinutes(DateTimeOffset at) => Write(at, "HH:mm");
+
     /// <summary>The date alone, for beside a clock: 2026-11-02.</summary>
     public static string Date(DateTimeOffset at) => Write(at, "yyyy-MM-dd");
 
