@@ -1,5 +1,6 @@
 using OpsConsole.Domain.Funding;
 using OpsConsole.Features.Alerts.Ingest;
+using OpsConsole.Platform.MachineAuth;
 
 namespace OpsConsole.Features.Funding;
 
@@ -9,7 +10,8 @@ namespace OpsConsole.Features.Funding;
 /// </summary>
 public sealed class BridgeDepositStore(IngestStore ingest)
 {
-    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<BridgeDeposit> deposits, string keyId, CancellationToken ct) =>
+    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<BridgeDeposit> deposits, string keyId, CancellationToken ct,
+        MachineSignatureRecord? signature = null) =>
         ingest.StoreAsync("""
             INSERT INTO bridge_deposits (asset, amount, deposit_tx_hash, credited_at, account, received_at, key_id)
             SELECT asset, amount, deposit_tx_hash, credited_at, account, @now, @key_id
@@ -17,7 +19,7 @@ public sealed class BridgeDepositStore(IngestStore ingest)
             ON CONFLICT (deposit_tx_hash) DO NOTHING
             RETURNING deposit_tx_hash
             """,
-            [.. deposits.Select(d => d.DepositTxHash)], r => r.GetString(0), keyId, ct,
+            [.. deposits.Select(d => d.DepositTxHash)], r => r.GetString(0), keyId, signature, ct,
             IngestStore.Column("asset", deposits, d => d.Asset), IngestStore.Column("amount", deposits, d => d.Amount),
             IngestStore.Column("deposit_tx_hash", deposits, d => d.DepositTxHash), IngestStore.Column("credited_at", deposits, d => d.CreditedAt),
             IngestStore.Column("account", deposits, d => d.Account));

@@ -54,14 +54,9 @@ sealed class MachineHmacHandler(
         var check = Item(result.Properties, CheckItem) ?? MachineSignature.KeyHeader;
         var detail = result.Failure?.Message ?? $"{MachineSignature.KeyHeader} header is missing: sign the request with "
             + $"{MachineSignature.KeyHeader}, {MachineSignature.TimestampHeader} and {MachineSignature.SignatureHeader}";
-        if (check == MachineRequestVerifier.AddressCheck)
-        {
-            await WriteProblemAsync(StatusCodes.Status403Forbidden, "The machine client may not call from this address", check, detail, null);
-            return;
-        }
-        Response.Headers.WWWAuthenticate = SchemeName;
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "The request is not signed by a known machine client", check, detail,
-            Item(result.Properties, StringToSignItem));
+        await WriteAsync(check == MachineRequestVerifier.AddressCheck
+            ? MachineRefusal.Forbidden("The machine client may not call from this address", check, detail)
+            : MachineRefusal.Unauthorized(check, detail, Item(result.Properties, StringToSignItem)));
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -74,19 +69,11 @@ sealed class MachineHmacHandler(
         var detail = Context.Items[MissingScopeItem] is string scope
             ? $"Key '{keyId}' lacks scope '{scope}' (MachineClients:Keys:{keyId}:Scopes)"
             : $"Key '{keyId}' may not use this endpoint";
-        await WriteProblemAsync(StatusCodes.Status403Forbidden, "The machine client lacks a scope", "scope", detail, null);
+        await WriteAsync(MachineRefusal.Forbidden("The machine client lacks a scope", "scope", detail));
     }
 
     static string? Item(AuthenticationProperties? properties, string key) =>
         properties is not null && properties.Items.TryGetValue(key, out var value) ? value : null;
 
-    Task WriteProblemAsync(int status, string title, string check, string detail, string? stringToSign)
-    {
-        if (Response.HasStarted)
-            return Task.CompletedTask;
-        var extensions = new Dictionary<string, object?> { ["check"] = check };
-        if (stringToSign is not null)
-            extensions["stringToSign"] = stringToSign;
-        return TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions).ExecuteAsync(Context);
-    }
+    Task WriteAsync(IResult refusal) => Response.HasStarted ? Task.CompletedTask : refusal.ExecuteAsync(Context);
 }

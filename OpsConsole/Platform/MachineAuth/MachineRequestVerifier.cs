@@ -9,7 +9,10 @@ using static OpsConsole.Platform.MachineAuth.MachineSignature;
 
 namespace OpsConsole.Platform.MachineAuth;
 
-/// <summary>Checks one signed request: headers, key, clock, body hash, signature, then replay (in that order).</summary>
+/// <summary>
+/// Checks one signed request: headers, key, clock, body hash, signature, address, then replay (in that order); for an
+/// endpoint marked <see cref="SignatureRecordedWithWrite"/> the replay check is left to its write.
+/// </summary>
 sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, TimeProvider time, MachineReplayGuard replays)
 {
     public const int MaxBodyBytes = RequestBodyLimit.MaxBytes;
@@ -51,10 +54,13 @@ sealed class MachineRequestVerifier(IOptions<MachineClientOptions> options, Time
             return MachineVerdict.Refuse(AddressCheck,
                 $"Key '{keyId}' is not accepted from this address ({MachineClientOptions.Section}:{keyId}:AllowedAddresses)");
 
-        // Recorded only once the signature is proven, so forged requests cannot fill the table.
-        if (!await replays.TryRecordAsync(expected, keyId, now, ct))
-            return MachineVerdict.Refuse("replay",
-                $"{SignatureHeader} was already used: a replayed request is refused; sign each request afresh with a new {TimestampHeader}");
+        // Recorded only once the signature is proven, so forged requests cannot fill the table: here, or by an endpoint that
+        // records it within its own write.
+        var record = new MachineSignatureRecord(expected, keyId, now);
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<SignatureRecordedWithWrite>() is not null)
+            request.HttpContext.Features.Set(record);
+        else if (!await replays.TryRecordAsync(record, ct))
+            return MachineVerdict.Refuse(MachineReplayGuard.Check, MachineReplayGuard.Detail);
         return MachineVerdict.Accept(keyId, key);
     }
 

@@ -23,18 +23,20 @@ public static class IngestApi
     /// <summary>
     /// Maps POST /api/ingest{path}: a signed feed of records read by <paramref name="read"/> and kept by the store service
     /// <typeparamref name="TStore"/>, under a scope of its own. Every feed answers alike: 202 when anything was stored, 200
-    /// when all were repeats, 400 naming each field at fault with nothing stored. Other features add their feeds here.
+    /// when all were repeats, 400 naming each field at fault with nothing stored, 401 for a replay (found as the records are
+    /// stored, in the same transaction, so a replay stores nothing). Other features add their feeds here.
     /// </summary>
     public static RouteHandlerBuilder MapIngest<T, TStore>(this IEndpointRouteBuilder app, string path, string scope, Func<IngestFields, T> read,
-        Func<TStore, Func<IReadOnlyList<T>, string, CancellationToken, Task<IReadOnlyList<bool>>>> store) where TStore : notnull =>
+        Func<TStore, Func<IReadOnlyList<T>, string, CancellationToken, MachineSignatureRecord?, Task<IReadOnlyList<bool>>>> store) where TStore : notnull =>
         app.MapPost(Path + path, (HttpContext http, [FromServices] TStore stores, IOptions<AlertSettings> settings, TimeProvider time, CancellationToken ct) =>
                 IngestAsync(http, settings.Value, time, read, store(stores), ct))
             .DisableAntiforgery()
-            .RequireAuthorization(MachinePolicies.PolicyName(scope));
+            .RequireAuthorization(MachinePolicies.PolicyName(scope))
+            .RecordSignatureWithWrite();
 
     static async Task<Results<Accepted<IngestAnswer>, Ok<IngestAnswer>, ValidationProblem>> IngestAsync<T>(
         HttpContext http, AlertSettings settings, TimeProvider time, Func<IngestFields, T> read,
-        Func<IReadOnlyList<T>, string, CancellationToken, Task<IReadOnlyList<bool>>> store, CancellationToken ct)
+        Func<IReadOnlyList<T>, string, CancellationToken, MachineSignatureRecord?, Task<IReadOnlyList<bool>>> store, CancellationToken ct)
     {
         JsonDocument body;
         try
@@ -51,7 +53,7 @@ public static class IngestApi
             if (batch.Errors.Count > 0)
                 return Invalid(batch.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
             var keyId = MachineCaller.From(http.User)?.KeyId ?? "";
-            var answer = IngestAnswer.From(await store(batch.Records, keyId, ct));
+            var answer = IngestAnswer.From(await store(batch.Records, keyId, ct, http.SignatureToRecord()));
             return answer.Stored > 0 ? TypedResults.Accepted((string?)null, answer) : TypedResults.Ok(answer);
         }
     }

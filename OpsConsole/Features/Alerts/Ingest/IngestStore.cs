@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpsConsole.Domain.Alerts.Ingest;
 using OpsConsole.Platform.Data;
+using OpsConsole.Platform.MachineAuth;
 
 namespace OpsConsole.Features.Alerts.Ingest;
 
@@ -15,7 +16,7 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
 {
     const string Final = "('settled', 'failed', 'cancelled')";
 
-    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<MarketPrice> prices, string keyId, CancellationToken ct) =>
+    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<MarketPrice> prices, string keyId, CancellationToken ct, MachineSignatureRecord? signature = null) =>
         StoreAsync("""
             WITH stored AS (
                 INSERT INTO market_prices (pair, price, source, observed_at, received_at, key_id)
@@ -33,11 +34,11 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
             SELECT pair, source, observed_at FROM stored
             """,
             [.. prices.Select(p => (p.Pair, p.Source, p.ObservedAt))],
-            r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)), keyId, ct,
+            r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)), keyId, signature, ct,
             Column("pair", prices, p => p.Pair), Column("price", prices, p => p.Price),
             Column("source", prices, p => p.Source), Column("observed_at", prices, p => p.ObservedAt));
 
-    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<InventorySnapshot> snapshots, string keyId, CancellationToken ct) =>
+    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<InventorySnapshot> snapshots, string keyId, CancellationToken ct, MachineSignatureRecord? signature = null) =>
         StoreAsync("""
             WITH stored AS (
                 INSERT INTO inventory_snapshots (account, asset, spendable, pending_inbound, as_of, received_at, key_id)
@@ -56,13 +57,13 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
             SELECT account, asset, as_of FROM stored
             """,
             [.. snapshots.Select(s => (s.Account, s.Asset, s.AsOf))],
-            r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)), keyId, ct,
+            r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)), keyId, signature, ct,
             Column("account", snapshots, s => s.Account), Column("asset", snapshots, s => s.Asset),
             Column("spendable", snapshots, s => s.Spendable), Column("pending_inbound", snapshots, s => s.PendingInbound),
             Column("as_of", snapshots, s => s.AsOf));
 
     /// <summary>The current row follows the latest step by time; at the same time a final status wins over an open one.</summary>
-    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<LiquidityAction> actions, string keyId, CancellationToken ct) =>
+    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<LiquidityAction> actions, string keyId, CancellationToken ct, MachineSignatureRecord? signature = null) =>
         StoreAsync($"""
             WITH stored AS (
                 INSERT INTO liquidity_actions (action_id, kind, asset, amount, status, at, received_at, key_id)
@@ -88,14 +89,14 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
             SELECT action_id, status, at FROM stored
             """,
             [.. actions.Select(a => (a.ActionId, Lower(a.Status), a.At))],
-            r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)), keyId, ct,
+            r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)), keyId, signature, ct,
             Column("action_id", actions, a => a.ActionId), Column("kind", actions, a => a.Kind), Column("asset", actions, a => a.Asset),
             Column("amount", actions, a => a.Amount), Column("status", actions, a => Lower(a.Status)), Column("at", actions, a => a.At));
 
     const string Newer = $"(excluded.last_at, excluded.status IN {Final}) > (c.last_at, c.status IN {Final})";
 
     /// <summary>The pair's current row keeps its latest failure and its latest fill, each by the executor's time.</summary>
-    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<TradeResult> results, string keyId, CancellationToken ct) =>
+    public Task<IReadOnlyList<bool>> StoreAsync(IReadOnlyList<TradeResult> results, string keyId, CancellationToken ct, MachineSignatureRecord? signature = null) =>
         StoreAsync($"""
             WITH stored AS (
                 INSERT INTO trade_results (trade_id, pair, status, reason, at, received_at, key_id)
@@ -123,7 +124,7 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
             SELECT trade_id, status FROM stored
             """,
             [.. results.Select(t => (t.TradeId, Lower(t.Status)))],
-            r => (r.GetString(0), r.GetString(1)), keyId, ct,
+            r => (r.GetString(0), r.GetString(1)), keyId, signature, ct,
             Column("trade_id", results, t => t.TradeId), Column("pair", results, t => t.Pair), Column("status", results, t => Lower(t.Status)),
             Column("reason", results, t => t.Reason), Column("at", results, t => t.At));
 
@@ -132,21 +133,28 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
 
     /// <summary>
     /// Runs one feed's insert statement over the records' columns (parameters named as the columns, with @now and @key_id)
-    /// and tells, per record key in the order sent, whether the statement returned it as stored now. Other features' feeds
-    /// store through this too.
+    /// and tells, per record key in the order sent, whether the statement returned it as stored now. With the request's
+    /// <paramref name="signature"/>, the signature is recorded in the same transaction, and a replay stores nothing
+    /// (<see cref="MachineReplayGuard.AddTo"/>). Other features' feeds store through this too.
     /// </summary>
     public async Task<IReadOnlyList<bool>> StoreAsync<TKey>(string sql, IReadOnlyList<TKey> keys, Func<NpgsqlDataReader, TKey> readKey,
-        string keyId, CancellationToken ct, params NpgsqlParameter[] columns) where TKey : notnull
+        string keyId, MachineSignatureRecord? signature, CancellationToken ct, params NpgsqlParameter[] columns) where TKey : notnull
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-        cmd.Parameters.AddRange(columns);
-        cmd.Parameters.AddWithValue("now", time.GetUtcNow());
-        cmd.Parameters.AddWithValue("key_id", keyId);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+        var insert = new NpgsqlBatchCommand(sql);
+        insert.Parameters.AddRange(columns);
+        insert.Parameters.AddWithValue("now", time.GetUtcNow());
+        insert.Parameters.AddWithValue("key_id", keyId);
+        batch.BatchCommands.Add(insert);
+        if (signature is not null)
+            MachineReplayGuard.AddTo(batch, signature);
         var stored = new HashSet<TKey>();
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
+            if (signature is not null)
+                await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
                 stored.Add(readKey(reader));
         }
