@@ -36,6 +36,7 @@ public static class DatabaseSetup
     {
         services.AddDbContextFactory<OpsDbContext>(o => Configure(o, config.GetConnectionString(ConnectionName)!));
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
+        services.TryAddSingleton<OpsConnections>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpsConsole.Platform.Data;
 
@@ -10,7 +9,7 @@ namespace OpsConsole.Platform.MachineAuth;
 /// the endpoint runs (<see cref="TryRecordAsync"/>), or within the endpoint's write (<see cref="AddTo"/>) when the endpoint
 /// is marked <see cref="SignatureRecordedWithWrite"/>.
 /// </summary>
-public sealed class MachineReplayGuard(IDbContextFactory<OpsDbContext> dbs)
+public sealed class MachineReplayGuard(OpsConnections connections)
 {
     /// <summary>The check a replay fails, as the refusal names it.</summary>
     public const string Check = "replay";
@@ -30,18 +29,17 @@ public sealed class MachineReplayGuard(IDbContextFactory<OpsDbContext> dbs)
     /// </remarks>
     public async Task<bool> TryRecordAsync(MachineSignatureRecord record, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var connection = await connections.OpenAsync(ct);
         // One statement, one round trip: the setting is local to the statement's own transaction and is still in force
         // when that transaction commits.
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""
+        await using var insert = new NpgsqlCommand("""
             WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
             INSERT INTO machine_request_signatures (signature, key_id, seen_at)
-            SELECT {record.Signature}, {record.KeyId}, {record.SeenAt} FROM async_commit
+            SELECT @signature, @key_id, @seen_at FROM async_commit
             ON CONFLICT DO NOTHING
-            """,
-            ct);
-        return inserted == 1;
+            """, connection);
+        AddParameters(insert.Parameters, record);
+        return await insert.ExecuteNonQueryAsync(ct) == 1;
     }
 
     /// <summary>
@@ -49,16 +47,19 @@ public sealed class MachineReplayGuard(IDbContextFactory<OpsDbContext> dbs)
     /// caller's that outlives the batch). When the signature was recorded before, the batch fails with a replay
     /// (<see cref="IsReplay"/>) and none of it is stored; its first result set is the record's own, one row.
     /// </summary>
-    public static void AddTo(NpgsqlBatch batch, MachineSignatureRecord record) =>
-        batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("SELECT record_machine_signature(@signature, @key_id, @seen_at)")
-        {
-            Parameters =
-            {
-                new NpgsqlParameter("signature", record.Signature),
-                new NpgsqlParameter("key_id", record.KeyId),
-                new NpgsqlParameter("seen_at", record.SeenAt),
-            },
-        });
+    public static void AddTo(NpgsqlBatch batch, MachineSignatureRecord record)
+    {
+        var command = new NpgsqlBatchCommand("SELECT record_machine_signature(@signature, @key_id, @seen_at)");
+        AddParameters(command.Parameters, record);
+        batch.BatchCommands.Insert(0, command);
+    }
+
+    static void AddParameters(NpgsqlParameterCollection parameters, MachineSignatureRecord record)
+    {
+        parameters.AddWithValue("signature", record.Signature);
+        parameters.AddWithValue("key_id", record.KeyId);
+        parameters.AddWithValue("seen_at", record.SeenAt);
+    }
 
     /// <summary>True when a write failed because the signature recorded with it (<see cref="AddTo"/>) had been used before.</summary>
     public static bool IsReplay(PostgresException ex) => ex.SqlState == ReplayState;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpsConsole.Domain.Alerts.Ingest;
 using OpsConsole.Platform.Data;
@@ -12,7 +11,7 @@ namespace OpsConsole.Features.Alerts.Ingest;
 /// table the alert rules read. One statement is one transaction: all of it is stored, or nothing. Returns, per record,
 /// whether it was stored now (false: it had been stored before, or earlier in the same batch).
 /// </summary>
-public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvider time)
+public sealed class IngestStore(OpsConnections connections, TimeProvider time)
 {
     const string Final = "('settled', 'failed', 'cancelled')";
 
@@ -140,9 +139,8 @@ public sealed class IngestStore(IDbContextFactory<OpsDbContext> dbs, TimeProvide
     public async Task<IReadOnlyList<bool>> StoreAsync<TKey>(string sql, IReadOnlyList<TKey> keys, Func<NpgsqlDataReader, TKey> readKey,
         string keyId, MachineSignatureRecord? signature, CancellationToken ct, params NpgsqlParameter[] columns) where TKey : notnull
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+        await using var connection = await connections.OpenAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
         var insert = new NpgsqlBatchCommand(sql);
         insert.Parameters.AddRange(columns);
         insert.Parameters.AddWithValue("now", time.GetUtcNow());
