@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsConsole.Contracts.PackApprovals;
@@ -18,7 +17,7 @@ namespace OpsConsole.Features.PackApprovals;
 /// approval revision wins (a unique index), so two instances cannot both accept rival contents.
 /// </summary>
 public sealed class PackEventIntake(
-    IDbContextFactory<OpsDbContext> contexts,
+    OpsConnections connections,
     ResumeTokens tokens,
     PackEventProcessing processing,
     IOptions<PackApprovalOptions> options,
@@ -26,9 +25,7 @@ public sealed class PackEventIntake(
 {
     public async Task<PackEventOutcome> AcceptAsync(PackEvent e, MachineCaller caller, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var connection = await connections.OpenAsync(ct);
         var outcome = e switch
         {
             PackApprovalRequested requested => await RequestedAsync(connection, requested, caller, ct),

@@ -35,6 +35,9 @@ public static class DatabaseUnavailableAnswer
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseUnavailableAnswer))
                 .LogWarning("Answered {Method} {Path} with 503: the database cannot be reached ({Reason})",
                     context.Request.Method, context.Request.Path, error.GetBaseException().Message);
+            // Npgsql drops the idle connections of the pool whose connection found the server gone, but not those of the
+            // console's other pool (OpsConnections), and each of those would fail one request once the database is back.
+            NpgsqlConnection.ClearAllPools();
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
