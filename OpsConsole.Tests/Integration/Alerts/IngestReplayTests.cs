@@ -13,6 +13,7 @@ namespace OpsConsole.Tests.Integration.Alerts;
 [Trait("Category", "Integration")]
 public sealed class IngestReplayTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
+    const string MachineHmacScheme = "MachineHmac";
     readonly AlertsApp app = new(fixture);
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -87,8 +88,6 @@ public sealed class IngestReplayTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal("replay", problem.GetProperty("check").GetString());
         Assert.StartsWith("X-Ops-Signature was already used", problem.GetProperty("detail").GetString());
     }
-
-    const string MachineHmacScheme = "MachineHmac";
 
     /// <summary>The rows of this case's record: <paramref name="where"/> is the table and the column that holds the id.</summary>
     async Task<long> CountAsync(string where) => await ScalarAsync($"SELECT count(*) FROM {where} LIKE '{id}%'");

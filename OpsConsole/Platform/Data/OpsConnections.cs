@@ -4,7 +4,8 @@ namespace OpsConsole.Platform.Data;
 
 /// <summary>
 /// Opens a pooled connection to the console's database without an EF Core context, for the hot paths that speak SQL
-/// directly (signed ingest, the replay guard): making a context costs more than such a request's whole statement.
+/// directly (signed ingest, the replay guard, pack event intake): making a context costs more than such a request's whole
+/// statement.
 /// </summary>
 /// <remarks>
 /// These connections have a pool of their own, whose connections are not reset when they go back to it and which prepares
