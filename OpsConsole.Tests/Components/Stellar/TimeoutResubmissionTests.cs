@@ -62,16 +62,23 @@ public class TimeoutResubmissionTests : ApprovalPagesContext
         Assert.Equal(ApprovalStatus.Confirmed, (await ReadAsync(second)).Status);
 
         var old = RenderInShell<ApprovalRequestPage>(first);
-        await old.WaitForAssertionAsync(() => Assert.Equal("TimeoutFailed", old.Find("[data-testid=transaction-status]").TextContent.Trim()), Patience);
-        Assert.Equal(second.ToString(), old.Find("[data-testid=resubmitted-as]").TextContent.Trim());
-        Assert.Equal($"/approvals/{second}", old.Find("[data-testid=transaction-resubmitted-as] a").GetAttribute("href"));
-        Assert.Equal(lost.Hash, old.Find("[data-testid=transaction-hash]").TextContent.Trim());
+        // The request and its transaction panel load apart: wait until both are drawn.
+        await old.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("TimeoutFailed", old.Find("[data-testid=transaction-status]").TextContent.Trim());
+            Assert.Equal(second.ToString(), old.Find("[data-testid=resubmitted-as]").TextContent.Trim());
+            Assert.Equal($"/approvals/{second}", old.Find("[data-testid=transaction-resubmitted-as] a").GetAttribute("href"));
+            Assert.Equal(lost.Hash, old.Find("[data-testid=transaction-hash]").TextContent.Trim());
+        }, Patience);
 
         await DisposeComponentsAsync();
         var fresh = RenderInShell<ApprovalRequestPage>(second);
-        await fresh.WaitForAssertionAsync(() => Assert.Equal("Confirmed", fresh.Find("[data-testid=transaction-status]").TextContent.Trim()), Patience);
-        Assert.Equal(first.ToString(), fresh.Find("[data-testid=resubmission-of]").TextContent.Trim());
-        Assert.Equal($"/approvals/{first}", fresh.Find("[data-testid=resubmission-of]").GetAttribute("href"));
-        Assert.Equal(again.Hash, fresh.Find("[data-testid=transaction-hash]").TextContent.Trim());
+        await fresh.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("Confirmed", fresh.Find("[data-testid=transaction-status]").TextContent.Trim());
+            Assert.Equal(first.ToString(), fresh.Find("[data-testid=resubmission-of]").TextContent.Trim());
+            Assert.Equal($"/approvals/{first}", fresh.Find("[data-testid=resubmission-of]").GetAttribute("href"));
+            Assert.Equal(again.Hash, fresh.Find("[data-testid=transaction-hash]").TextContent.Trim());
+        }, Patience);
     }
 }
