@@ -25,11 +25,11 @@ static class PackApprovalEvents
     public static IngestTarget Target { get; } =
         new(Path, MachineClientOptions.DemoKeyId, MachineClientOptions.DemoSecret, Body, 2_000);
 
-    /// <summary>The <paramref name="i"/>-th event of run <paramref name="prefix"/> begun at <paramref name="origin"/>;
-    /// warm-up requests have a negative <paramref name="i"/>.</summary>
+    /// <summary>The <paramref name="i"/>-th event of run <paramref name="prefix"/> begun at <paramref name="origin"/>,
+    /// counted on from the warm-up through the timed part.</summary>
     static string Body(string prefix, int i, DateTimeOffset origin)
     {
-        var runId = $"bench-{prefix}{origin.ToUnixTimeMilliseconds()}-{(i < 0 ? "w" : "")}{Math.Abs(i)}";
+        var runId = $"bench-{prefix}{origin.ToUnixTimeMilliseconds()}-{i}";
         return PackEventsFor.Json(PackEventsFor.Requested(runId, origin, tenant: MachineClientOptions.DemoTenant, callback: "http://127.0.0.1:9/resume")
             with
         { ResumeToken = $"resume-{runId}" });

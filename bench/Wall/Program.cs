@@ -5,12 +5,13 @@ using OpsConsole.Platform.Data;
 // The wall and the ingest at scale, on the app's own embedded PostgreSQL (127.0.0.1 only, in a temporary folder, removed
 // at the end), with the console built in Release run as its own process where a browser or HTTP client measures it:
 //   tick    [pairs=1000] [scopes=1000] [runs=31]   evaluator tick time, in process
-//   ingest  [rate=200] [seconds=60]                 POST /api/ingest/market-prices at a fixed rate, open loop, after 3,000 warm-up requests
+//   ingest  [rate=200] [seconds=60] [steady=0]      POST /api/ingest/market-prices at a fixed rate, open loop, after 3,000 warm-up requests
+//                                                   and steady seconds at the same rate, unmeasured
 //   saturate [seconds=15] [runs=3] [ceiling=0]      the same endpoint saturated with wrk, as the ingest ceiling does;
 //                                                   given the ceiling's POST /ingest req/s, prints the ratio to it
 //   latency [raises=100] [walls=200] [browsers=20]  committed raise → tile visible in headless Chromium, with walls wall
 //                                                   connections open, browsers of them wall pages (the rest hub connections)
-//   pack-ingest [rate=200] [seconds=60]             POST /notifications/pack-approvals at a fixed rate, open loop, after 3,000
+//   pack-ingest [rate=200] [seconds=60] [steady=0]  POST /notifications/pack-approvals at a fixed rate, open loop, after 3,000
 //                                                   warm-up requests; each a new PackApprovalRequested that opens its approval
 //                                                   request, sent with the demo key (demo data on, its live feeds off)
 //   pack-saturate [seconds=15] [runs=3] [ceiling=0] the same endpoint saturated with wrk, as saturate does its own
@@ -67,7 +68,7 @@ async Task RateAsync(string database, Func<BenchConsole, IngestTarget> target, I
     await using var console = await BenchConsole.StartAsync(cs, dir, settings);
     var cost = new ServerCost(console, pg, cs);
     Console.WriteLine($"Ingest, fixed rate (load {MachineLoad.Average()}):");
-    var (figures, accepted) = await IngestRate.RunAsync(console, target(console), Arg(1, 200), Arg(2, 60), cost.StartAsync);
+    var (figures, accepted) = await IngestRate.RunAsync(console, target(console), Arg(1, 200), Arg(2, 60), Arg(3, 0), cost.StartAsync);
     Console.WriteLine($"  {figures}");
     Console.WriteLine($"  (load {MachineLoad.Average()})");
     // An accepted pack event is applied after its answer: the run's cost includes applying what it accepted.
