@@ -100,7 +100,7 @@ public class StateChangeCatalogTests
         "UserDirectory.DepartmentsAsync", "JobControl.ListAsync", "AuditVerification.VerifyAsync", "DemoSeed.EnsureRolesAsync",
         "SessionLedger.FindAsync", "SessionCheck.CheckAsync", "UserSessions.ListMineAsync", "UserSessions.ListForUserAsync",
         "UserSessions.OpenCountsAsync", "PackAcks.AnswerAsync", "PackRoutingRules.ListAsync", "PackRoutingRules.DepartmentsAsync",
-        "PackEventProcessing.EarliestAsync", "FundingHandles.ListAsync", "FundingHandles.FindAsync",
+        "PackEventProcessing.EarliestAsync", "PackEventApplier.StoredForAsync", "FundingHandles.ListAsync", "FundingHandles.FindAsync",
     ];
 
     [Fact]

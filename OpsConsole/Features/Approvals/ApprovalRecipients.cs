@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Domain.Calendars;
@@ -21,19 +18,8 @@ public sealed class ApprovalRecipients(IPeopleDirectory directory, IRecipientQui
 
     // Within one transaction an audience means the same people with the same quiet hours; an SLA batch asks for the same
     // few audiences again and again.
-    static readonly ConditionalWeakTable<IDbContextTransaction, ConcurrentDictionary<ApprovalAudience, IReadOnlyList<Person>>> Resolved = new();
-
-    public async Task<IReadOnlyList<Person>> ResolveAsync(OpsDbContext db, ApprovalAudience audience, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is not { } tx)
-            return await LookUpAsync(db, audience, ct);
-        var known = Resolved.GetValue(tx, _ => new());
-        if (known.TryGetValue(audience, out var people))
-            return people;
-        people = await LookUpAsync(db, audience, ct);
-        known[audience] = people;
-        return people;
-    }
+    public Task<IReadOnlyList<Person>> ResolveAsync(OpsDbContext db, ApprovalAudience audience, CancellationToken ct) =>
+        TransactionReads.OnceAsync(db, (nameof(ApprovalRecipients), audience), () => LookUpAsync(db, audience, ct));
 
     async Task<IReadOnlyList<Person>> LookUpAsync(OpsDbContext db, ApprovalAudience audience, CancellationToken ct)
     {

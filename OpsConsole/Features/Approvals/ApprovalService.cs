@@ -63,7 +63,7 @@ public sealed class ApprovalService(
         if (NewApprovalRequestRules.Validate(input) is { Count: > 0 } errors)
             return new(null, string.Join(" ", errors.Select(e => e.Message)), null);
         var department = input.Department!.Trim();
-        if (!await db.Departments.AnyAsync(d => d.Id == department, ct))
+        if (!await TransactionReads.OnceAsync(db, (nameof(ApprovalService), department), () => db.Departments.AnyAsync(d => d.Id == department, ct)))
             return new(null, $"Unknown department '{department}'.", null);
         var policy = await policies.PolicyForAsync(db, input.Kind, ct);
         var opened = ApprovalRules.Open(input, id, policy, sla.Value.Calendar, time.GetUtcNow());

@@ -42,11 +42,9 @@ public sealed class SlaPolicies(
     }
 
     /// <summary>Read inside the caller's transaction, so a request is opened under the policy in force at that moment.</summary>
-    public async Task<SlaPolicy> PolicyForAsync(OpsDbContext db, ApprovalKind kind, CancellationToken ct = default)
-    {
-        var edit = await db.SlaPolicyOverrides.AsNoTracking().SingleOrDefaultAsync(o => o.Kind == kind, ct);
-        return Effective(kind, edit).Policy;
-    }
+    public Task<SlaPolicy> PolicyForAsync(OpsDbContext db, ApprovalKind kind, CancellationToken ct = default) =>
+        TransactionReads.OnceAsync(db, (nameof(SlaPolicies), kind), async () =>
+            Effective(kind, await db.SlaPolicyOverrides.AsNoTracking().SingleOrDefaultAsync(o => o.Kind == kind, ct)).Policy);
 
     /// <summary>Stores <paramref name="policy"/> for the kind; <paramref name="expectedVersion"/> is the version the
     /// form was filled from (null when it showed the settings). Empty when saved; else each problem names its field.</summary>

@@ -28,18 +28,31 @@ public sealed class PackEventApplier(
     IOptions<PackApprovalOptions> options,
     TimeProvider time)
 {
-    public Task<TransitionDecision> DecideAsync(OpsDbContext db, AcceptedPackEvent accepted, CancellationToken ct) =>
+    /// <param name="batch">The stored approvals that a batch of events names (<see cref="StoredForAsync"/>), when the event is
+    /// one of a batch; else the event's approval is read on its own.</param>
+    public Task<TransitionDecision> DecideAsync(OpsDbContext db, AcceptedPackEvent accepted, CancellationToken ct, BatchApprovals? batch = null) =>
         PackEventBodies.Read(accepted.Body) switch
         {
-            PackApprovalRequested requested => RequestedAsync(db, accepted, requested, ct),
-            PackApprovalUpdated updated => UpdatedAsync(db, accepted, updated, ct),
+            PackApprovalRequested requested => RequestedAsync(db, accepted, requested, batch, ct),
+            PackApprovalUpdated updated => UpdatedAsync(db, accepted, updated, batch, ct),
             PackPolicyHold hold => HoldAsync(db, accepted, hold, ct),
             var other => throw new InvalidOperationException($"Accepted pack event {accepted.Seq} is a {other.GetType().Name}, not a pack event."),
         };
 
-    async Task<TransitionDecision> RequestedAsync(OpsDbContext db, AcceptedPackEvent accepted, PackApprovalRequested e, CancellationToken ct)
+    /// <summary>The approvals that the approval events of a batch name, in one read, tracked. An approval appears once in a
+    /// batch (an approval's later event waits until its earlier one is applied), so none is read again before it changes.</summary>
+    public static async Task<BatchApprovals> StoredForAsync(OpsDbContext db, IReadOnlyCollection<AcceptedPackEvent> events, CancellationToken ct)
     {
-        if (await FindAsync(db, e.Tenant, e.RunId, e.ApprovalId, ct) is not null)
+        var named = events.Where(e => e.Kind != AcceptedPackEventKinds.Hold).Select(e => (e.Tenant, e.RunId, e.Item)).ToHashSet();
+        var runs = named.Select(k => k.RunId).Distinct().ToList();
+        var stored = runs.Count == 0 ? [] : await db.PackApprovals.Where(p => runs.Contains(p.RunId)).ToListAsync(ct);
+        return new(named, stored.Where(p => named.Contains((p.Tenant, p.RunId, p.ApprovalId))).ToDictionary(p => (p.Tenant, p.RunId, p.ApprovalId)));
+    }
+
+    async Task<TransitionDecision> RequestedAsync(OpsDbContext db, AcceptedPackEvent accepted, PackApprovalRequested e, BatchApprovals? batch,
+        CancellationToken ct)
+    {
+        if (await FindAsync(db, e.Tenant, e.RunId, e.ApprovalId, batch, ct) is not null)
             return Done(accepted, AcceptedPackEventOutcomes.Repeat, null);
         var now = time.GetUtcNow();
         var approval = new PackApproval
@@ -78,9 +91,10 @@ public sealed class PackEventApplier(
         return TransitionDecision.Apply("", "requested", effects);
     }
 
-    async Task<TransitionDecision> UpdatedAsync(OpsDbContext db, AcceptedPackEvent accepted, PackApprovalUpdated e, CancellationToken ct)
+    async Task<TransitionDecision> UpdatedAsync(OpsDbContext db, AcceptedPackEvent accepted, PackApprovalUpdated e, BatchApprovals? batch,
+        CancellationToken ct)
     {
-        var stored = await FindAsync(db, e.Tenant, e.RunId, e.ApprovalId, ct, tracked: true)
+        var stored = await FindAsync(db, e.Tenant, e.RunId, e.ApprovalId, batch, ct, tracked: true)
             ?? throw new PackEventNotAppliedException($"Approval {e.ApprovalId} of run {e.RunId} is not stored, so its revision {e.Revision} cannot be applied.");
         var request = await db.ApprovalRequests.SingleAsync(r => r.Id == stored.RequestId, ct);
         var verdict = PackApprovalRules.OnUpdated(PackRevision.Of(stored), e.Revision, accepted.Fingerprint!, request.Status == ApprovalStatus.Pending);
@@ -160,8 +174,11 @@ public sealed class PackEventApplier(
     void MarkApplied(AcceptedPackEvent accepted, string outcome, string? reason) =>
         (accepted.AppliedAt, accepted.Outcome, accepted.OutcomeReason) = (time.GetUtcNow(), outcome, reason);
 
-    static Task<PackApproval?> FindAsync(OpsDbContext db, string tenant, string runId, string approvalId, CancellationToken ct, bool tracked = false)
+    static Task<PackApproval?> FindAsync(OpsDbContext db, string tenant, string runId, string approvalId, BatchApprovals? batch,
+        CancellationToken ct, bool tracked = false)
     {
+        if (batch is not null && batch.Named.Contains((tenant, runId, approvalId)))
+            return Task.FromResult(batch.Stored.GetValueOrDefault((tenant, runId, approvalId)));
         var query = db.PackApprovals.Where(p => p.Tenant == tenant && p.RunId == runId && p.ApprovalId == approvalId);
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
     }
@@ -197,6 +214,11 @@ public sealed class PackEventApplier(
         return title.Length <= NewApprovalRequestRules.MaxTitleLength ? title : title[..(NewApprovalRequestRules.MaxTitleLength - 1)] + "…";
     }
 }
+
+/// <summary>What <see cref="PackEventApplier.StoredForAsync"/> read: the approvals a batch names, and which of them are stored.</summary>
+public sealed record BatchApprovals(
+    IReadOnlySet<(string Tenant, string RunId, string ApprovalId)> Named,
+    IReadOnlyDictionary<(string Tenant, string RunId, string ApprovalId), PackApproval> Stored);
 
 /// <summary>An accepted event that cannot be applied as things stand; it becomes a dead letter, retried from the remediation page.</summary>
 public sealed class PackEventNotAppliedException(string message) : Exception(message);

@@ -56,9 +56,10 @@ public sealed class PackEventProcessing(
                 var waiting = await attempt.Db.AcceptedPackEvents
                     .FromSqlRaw($"SELECT e.*, e.xmin FROM pack_events e WHERE {Ready} AND {NotDeadLettered} ORDER BY e.seq LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
                     .ToListAsync(token);
+                var stored = await PackEventApplier.StoredForAsync(attempt.Db, waiting, token);
                 var decisions = new List<TransitionDecision>(waiting.Count);
                 foreach (var accepted in waiting)
-                    decisions.Add(await applier.DecideAsync(attempt.Db, accepted, token));
+                    decisions.Add(await applier.DecideAsync(attempt.Db, accepted, token, stored));
                 return decisions;
             }, WhenExhausted.HandBack, ct);
             if (batch.Failure is not null)

@@ -33,7 +33,8 @@ public sealed class PackNoticeRouter(PackRecipients recipients, IOptions<PackApp
     async Task<RoutedNotices> RouteAsync(OpsDbContext db, string kind, string tenant, IReadOnlyCollection<string> grants, string eventKey,
         PackNotificationModel model, string subjectType, string subjectId, IReadOnlyCollection<string> withheld, CancellationToken ct)
     {
-        var candidates = await db.PackRoutingRules.AsNoTracking().Where(r => r.Enabled && r.EventKind == kind).ToListAsync(ct);
+        var candidates = await TransactionReads.OnceAsync(db, (nameof(PackNoticeRouter), kind),
+            () => db.PackRoutingRules.AsNoTracking().Where(r => r.Enabled && r.EventKind == kind).ToListAsync(ct));
         var rules = PackRouting.Matching(candidates, kind, tenant, grants);
         var eventClass = PackNotificationEvents.ClassOf(eventKey);
         var now = time.GetUtcNow();

@@ -10,7 +10,11 @@ namespace OpsConsole.Features.PackApprovals;
 /// names any), or, when it names no role, every active member of its departments; each with their quiet hours.</summary>
 public sealed class PackRecipients(IPeopleDirectory directory, IRecipientQuietHours quietHours)
 {
-    public async Task<IReadOnlyList<ApprovalRecipients.Person>> ResolveAsync(OpsDbContext db, PackRoutingRule rule, CancellationToken ct)
+    // A batch of events in one transaction matches the same few rules again and again.
+    public Task<IReadOnlyList<ApprovalRecipients.Person>> ResolveAsync(OpsDbContext db, PackRoutingRule rule, CancellationToken ct) =>
+        TransactionReads.OnceAsync(db, (nameof(PackRecipients), rule.Id, rule.Version), () => LookUpAsync(db, rule, ct));
+
+    async Task<IReadOnlyList<ApprovalRecipients.Person>> LookUpAsync(OpsDbContext db, PackRoutingRule rule, CancellationToken ct)
     {
         var found = new List<PersonContact>();
         if (rule.Roles.Count == 0)
