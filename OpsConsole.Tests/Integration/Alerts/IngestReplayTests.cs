@@ -2,12 +2,14 @@ using System.Net;
 using Npgsql;
 using OpsConsole.Platform.MachineAuth;
 using OpsConsole.Tests.Integration.MachineAuth;
+using OpsConsole.Tests.Integration.PackApprovals;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Alerts;
 
 /// <summary>
-/// Every signed feed records a request's signature in the transaction that stores its records: the request is stored once,
+/// Every signed feed, and the Task Runner's pack events, record a request's signature in the transaction that stores its
+/// records: the request is stored once,
 /// its replay (in turn or at the same moment) is refused with 401 naming the replay, and a refused request leaves no record.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -20,7 +22,8 @@ public sealed class IngestReplayTests(DatabaseFixture fixture) : IClassFixture<D
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    /// <summary>Each feed's path, the table and column where its record is found by the case's own id, and a body.</summary>
+    /// <summary>Each feed's path, the table and column where its record is found by the case's own id, and a body (for the
+    /// pack events, <see cref="PackEventBody"/>: a requested approval of a run named by the id).</summary>
     public static TheoryData<string, string, string> Feeds => new()
     {
         { "/api/ingest/market-prices", "market_prices WHERE source", """{ "pair": "BTC/EUR", "price": "1.5", "source": "{id}", "observedAt": "{at}" }""" },
@@ -28,7 +31,10 @@ public sealed class IngestReplayTests(DatabaseFixture fixture) : IClassFixture<D
         { "/api/ingest/liquidity-actions", "liquidity_actions WHERE action_id", """{ "actionId": "{id}", "kind": "swap", "asset": "BTC", "amount": "1", "status": "requested", "at": "{at}" }""" },
         { "/api/ingest/trade-results", "trade_results WHERE trade_id", """{ "tradeId": "{id}", "pair": "BTC/EUR", "status": "filled", "at": "{at}" }""" },
         { "/api/ingest/bridge-deposits", "bridge_deposits WHERE deposit_tx_hash", """{ "asset": "BTC", "amount": "0.1", "depositTxHash": "{id}{id}", "creditedAt": "{at}", "account": "treasury-btc" }""" },
+        { "/notifications/pack-approvals", "pack_events WHERE run_id", PackEventBody },
     };
+
+    const string PackEventBody = "pack event";
 
     readonly string id = Guid.NewGuid().ToString("N");
 
@@ -76,7 +82,7 @@ public sealed class IngestReplayTests(DatabaseFixture fixture) : IClassFixture<D
     Func<HttpRequestMessage> Signed(string path, string body)
     {
         var at = app.Clock.GetUtcNow();
-        var json = body.Replace("{id}", id).Replace("{at}", at.AddSeconds(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ"));
+        var json = body == PackEventBody ? PackEventsFor.Json(PackEventsFor.Requested(id, at)) : body.Replace("{id}", id).Replace("{at}", at.AddSeconds(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ"));
         return () => SignedRequest.Create(HttpMethod.Post, path, MachineClientOptions.DemoKeyId, MachineClientOptions.DemoSecret, at, json);
     }
 

@@ -23,6 +23,7 @@ static class PackEventsApi
     public static void MapPackEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, IngestAsync)
+            .RecordSignatureWithWrite()
             .DisableAntiforgery()
             .RequireAuthorization(MachinePolicies.PolicyName(PackApprovalsFeature.EventsScope))
             .WithName("PostPackEvent")
@@ -61,7 +62,7 @@ static class PackEventsApi
             if (!string.Equals(read.Event!.Tenant, caller.Tenant, StringComparison.Ordinal))
                 return Problem(StatusCodes.Status403Forbidden, "The event is for another tenant",
                     $"Key '{caller.KeyId}' belongs to tenant '{caller.Tenant}' and may not send events for tenant '{read.Event.Tenant}'.", "tenant");
-            var outcome = await intake.AcceptAsync(read.Event, caller, ct);
+            var outcome = await intake.AcceptAsync(read.Event, caller, ct, http.SignatureToRecord());
             return outcome.Status switch
             {
                 StatusCodes.Status202Accepted => TypedResults.Json(outcome.Answer, statusCode: StatusCodes.Status202Accepted),
