@@ -15,8 +15,8 @@ namespace OpsConsole.Features.PackApprovals;
 /// judged against the accepted events by <see cref="PackApprovalRules"/>. The approval, its request and its notices follow
 /// when <see cref="PackEventProcessing"/> applies the event, in order, a moment later. The first accepted event of an
 /// approval revision wins (a unique index), so two instances cannot both accept rival contents. The request's signature is
-/// recorded by its first statement (<see cref="SignatureRecordedWithWrite"/>): an event that is judged on arrival costs one
-/// round trip and one transaction.
+/// recorded by its first statement (<see cref="SignatureRecordedWithWrite"/>): a requested approval or a hold costs one
+/// round trip and one transaction; an update reads what stands first, so its record goes with that read.
 /// </summary>
 public sealed class PackEventIntake(
     OpsConnections connections,
