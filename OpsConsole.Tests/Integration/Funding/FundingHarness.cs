@@ -21,7 +21,8 @@ public sealed class FundingHarness : IAsyncDisposable
     readonly DatabaseFixture fixture;
     readonly ServiceProvider provider;
 
-    public FundingHarness(DatabaseFixture fixture, Uri? esplora = null, Uri? gnosisRpc = null)
+    /// <param name="configure">Changes to the wiring after the app's own, such as a reader a test holds.</param>
+    public FundingHarness(DatabaseFixture fixture, Uri? esplora = null, Uri? gnosisRpc = null, Action<IServiceCollection>? configure = null)
     {
         this.fixture = fixture;
         var settings = new Dictionary<string, string?>();
@@ -32,6 +33,7 @@ public sealed class FundingHarness : IAsyncDisposable
         var (services, config) = TestHost.Core(fixture.ConnectionString, Clock, settings);
         services.AddLogging().AddFunding(config);
         services.TryAddSingleton<IngestStore>();
+        configure?.Invoke(services);
         provider = TestHost.Build(services);
     }
 

@@ -17,6 +17,8 @@ namespace OpsConsole.Features.Funding;
 /// on the funding topic, in one guarded transition per handle that also stores the handle's last good poll (and the
 /// reader's cursor). Because the state is derived from the chain each time, a poll after an outage records whatever
 /// happened meanwhile. A handle that cannot be read keeps its observations and gets its error stored; the others go on.
+/// Polls of one handle at once (two instances, or the job and a refresh) take turns at writing, and one that began to
+/// read before the one that wrote last writes nothing, so a transfer never steps back to what an older read saw.
 /// While paused it reads nothing.
 /// </summary>
 public sealed class FundingObserver(
@@ -36,6 +38,8 @@ public sealed class FundingObserver(
     {
         List<FundingHandle> handles;
         var chains = byChain.Keys.ToList();
+        // Before anything of this pass is read: a pass that began later may have written already.
+        var readAt = time.GetUtcNow();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             if (await db.FundingObserverState.AsNoTracking().AnyAsync(s => s.Paused, ct))
@@ -48,7 +52,7 @@ public sealed class FundingObserver(
         var tips = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var handle in handles)
         {
-            if (await ObserveAsync(handle, byChain[handle.Chain], tips, ct) is { } appended)
+            if (await ObserveAsync(handle, byChain[handle.Chain], tips, readAt, ct) is { } appended)
                 observed += appended;
             else
                 failed++;
@@ -57,7 +61,8 @@ public sealed class FundingObserver(
     }
 
     /// <summary>The observations appended for the handle, or null when it could not be read or saved.</summary>
-    async Task<int?> ObserveAsync(FundingHandle handle, IFundingChainReader reader, Dictionary<string, long> tips, CancellationToken ct)
+    async Task<int?> ObserveAsync(FundingHandle handle, IFundingChainReader reader, Dictionary<string, long> tips, DateTimeOffset readAt,
+        CancellationToken ct)
     {
         ChainReading reading;
         try
@@ -81,6 +86,10 @@ public sealed class FundingObserver(
         {
             var db = attempt.Db;
             var health = await HealthAsync(db, handle, token);
+            // Another poll of this handle began to read the chain after this one, and has written what it saw already.
+            if (health.LastReadAt > readAt)
+                return [TransitionDecision.Unchanged("read before a later poll")];
+            health.LastReadAt = readAt;
             health.LastGoodPollAt = now;
             health.ScannedToBlock = reading.ScannedToBlock ?? health.ScannedToBlock;
             var hashes = transfers.Keys.ToList();
@@ -161,9 +170,12 @@ public sealed class FundingObserver(
         }, WhenExhausted.HandBack, ct);
     }
 
-    /// <summary>The handle's health row, tracked; every poll writes it, so two polls of one handle at once conflict and one retries.</summary>
+    /// <summary>The handle's health row, tracked and locked before anything else is read: two polls of one handle at once
+    /// take turns, and the second reads what the first wrote. Two first polls both insert it; one retries.</summary>
     static async Task<FundingObserverHealth> HealthAsync(OpsDbContext db, FundingHandle handle, CancellationToken ct) =>
-        await db.FundingObserverHealth.SingleOrDefaultAsync(h => h.FundingHandle == handle.Id, ct)
+        await db.FundingObserverHealth
+            .FromSqlRaw("SELECT h.*, h.xmin FROM funding_observer_health h WHERE h.funding_handle = {0} FOR UPDATE", handle.Id)
+            .SingleOrDefaultAsync(ct)
         ?? db.FundingObserverHealth.Add(new FundingObserverHealth { FundingHandle = handle.Id }).Entity;
 
     static JsonObject Describe(FundingHandle handle, FundingObservation row, string from) => new()

@@ -11,6 +11,9 @@ public sealed class FundingObserverHealth
     /// <summary>For a chain read from a cursor (Gnosis): the highest block whose logs a good poll read for the handle;
     /// the next poll reads on from there (rereading the blocks a reorg could still replace).</summary>
     public long? ScannedToBlock { get; set; }
+    /// <summary>When the last poll that wrote what it saw began to read the chain. A poll that began earlier overlapped a
+    /// later one and writes nothing: what it saw is older than what is stored.</summary>
+    public DateTimeOffset? LastReadAt { get; set; }
     /// <summary>PostgreSQL xmin: two polls of one handle at once cannot both write what they saw.</summary>
     public uint Version { get; set; }
 }

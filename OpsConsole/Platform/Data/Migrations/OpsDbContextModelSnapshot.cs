@@ -2336,6 +2336,10 @@ namespace OpsConsole.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_good_poll_at");
 
+                    b.Property<DateTimeOffset?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
                     b.Property<long?>("ScannedToBlock")
                         .HasColumnType("bigint")
                         .HasColumnName("scanned_to_block");
