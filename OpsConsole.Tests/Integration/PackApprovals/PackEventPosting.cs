@@ -7,7 +7,7 @@ using OpsConsole.Tests.Integration.Support;
 namespace OpsConsole.Tests.Integration.PackApprovals;
 
 /// <summary>Posting Task Runner events to an app whose clock the test holds: its processing is run by the test, as the
-/// instant wake-up of a running console would run it.</summary>
+/// wake-up of a running console would run it a moment later.</summary>
 public static class PackEventPosting
 {
     public const string Path = "/notifications/pack-approvals";
