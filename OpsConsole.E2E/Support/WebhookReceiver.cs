@@ -42,7 +42,8 @@ public sealed class WebhookReceiver : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: after Stop, Close looks the port up again to release it and, when another test has bound that
+        // port meanwhile, fails with "Address already in use".
         listener.Close();
         loop.Wait(TimeSpan.FromSeconds(5));
     }

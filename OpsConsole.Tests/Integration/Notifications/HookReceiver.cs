@@ -58,7 +58,8 @@ sealed class HookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
+        // Close alone: after Stop, Close looks the port up again to release it and, when another test has bound that
+        // port meanwhile, fails with "Address already in use".
         listener.Close();
         await serving;
     }
