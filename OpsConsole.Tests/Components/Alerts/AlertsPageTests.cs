@@ -65,7 +65,7 @@ public class AlertsPageTests : DatabaseShellContext
 
         page.Find("[data-testid=acknowledge]").Click();
         await page.WaitForAssertionAsync(() => page.Find("textarea[data-testid=acknowledge-note]"), Patience);
-        await page.Find("textarea[data-testid=acknowledge-note]").InputAsync(new() { Value = "Feed provider paged" });
+        await page.Find("textarea[data-testid=acknowledge-note]").ChangeAsync(new() { Value = "Feed provider paged" });
         await page.Find("[data-testid=acknowledge-confirm]").ClickAsync(new());
 
         await page.WaitForAssertionAsync(() => Assert.Equal("Acknowledged",

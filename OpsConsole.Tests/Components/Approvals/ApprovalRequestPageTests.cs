@@ -104,7 +104,7 @@ public class ApprovalRequestPageTests : ApprovalPagesContext
         await page.WaitForAssertionAsync(() => Assert.Contains("A reason is required to reject a request.", page.Markup), Patience);
         Assert.Equal(ApprovalStatus.Pending, (await ReadAsync(id)).Status);
 
-        await page.Find("textarea[data-testid=dialog-reason]").InputAsync(new() { Value = "amount above the desk limit" });
+        await page.Find("textarea[data-testid=dialog-reason]").ChangeAsync(new() { Value = "amount above the desk limit" });
         await page.Find("[data-testid=dialog-confirm]").ClickAsync(new());
 
         await page.WaitForAssertionAsync(() => Assert.Equal("Rejected", Status(page)), Patience);
