@@ -108,7 +108,8 @@ public sealed class ApprovalTimelineTests(DatabaseFixture fixture) : IClassFixtu
         Assert.Equal((OutboxStatus.Delivered, 2, sentAt), (webhook.Status, webhook.Attempts, webhook.SentAt));
         var email = Assert.Single(sent, n => n.Channel == OutboxChannel.Email);
         Assert.Equal((OutboxStatus.Failed, 8, (DateTimeOffset?)null), (email.Status, email.Attempts, email.SentAt));
+        // The bell's notice is delivered with the change that caused it.
         var inApp = Assert.Single(sent, n => n.Channel == OutboxChannel.InApp);
-        Assert.Equal((OutboxStatus.Pending, 0), (inApp.Status, inApp.Attempts));
+        Assert.Equal((OutboxStatus.Delivered, 1, (DateTimeOffset?)ApprovalHarness.Start), (inApp.Status, inApp.Attempts, inApp.SentAt));
     }
 }

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Domain.DeadLetters;
+using OpsConsole.Platform.Audit;
 using OpsConsole.Platform.Outbox;
+using OpsConsole.Platform.Transitions;
 using OpsConsole.Tests.Integration.Support;
 
 namespace OpsConsole.Tests.Integration.Notifications;
@@ -116,23 +120,33 @@ public class ChannelDeliveryTests(DatabaseFixture fixture) : IClassFixture<Datab
     }
 
     [Fact]
-    public async Task In_app_is_delivered_at_once_and_announced_live()
+    public async Task In_app_is_delivered_with_its_change_and_announced_when_that_commits()
     {
         var announced = new TaskCompletionSource<OpsConsole.Platform.Live.LiveChange>(TaskCreationOptions.RunContinuationsAsynchronously);
         // The relay is not running here; the announcement is checked on the database's own channel instead.
         await using var conn = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
         await conn.OpenAsync();
-        conn.Notification += (_, e) => announced.TrySetResult(OpsConsole.Platform.Live.LiveChange.FromPayload(e.Payload, new(AppLiveTopics.All))!);
+        conn.Notification += (_, e) =>
+        {
+            if (OpsConsole.Platform.Live.LiveChange.FromPayload(e.Payload, new(AppLiveTopics.All)) is { Topic: "notifications" } change)
+                announced.TrySetResult(change);
+        };
         await using (var listen = new Npgsql.NpgsqlCommand($"LISTEN {OpsConsole.Platform.Live.LiveAnnouncer.Channel}", conn))
             await listen.ExecuteNonQueryAsync();
         var message = OutboxHarness.Message(OutboxChannel.InApp, "user-42", "inapp-1");
-        await h.EnqueueCommittedAsync(message);
+        var effects = TransitionEffects.Of(new AuditEntry(AuditEntry.System("test"), "test.noticed", "test", "inapp-1"));
+        effects.Notices.Add(message);
 
-        await h.Dispatcher.DispatchDueAsync();
+        var outcome = await h.Services.GetRequiredService<GuardedTransitions>().RunAsync(
+            new TransitionContext("test", "inapp-1", "notice", DeadLetterSources.Api),
+            (_, _) => Task.FromResult(TransitionDecision.Apply("quiet", "noticed", effects)));
+
+        Assert.IsType<TransitionOutcome.Applied>(outcome);
+        var row = (await h.RowAsync(message.Id))!;
+        Assert.Equal((OutboxStatus.Delivered, 1, (DateTimeOffset?)OutboxHarness.Start), (row.Status, row.Attempts, row.DeliveredAt));
+        Assert.Equal(0, await h.Dispatcher.DispatchDueAsync());
         await conn.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(OutboxStatus.Delivered, (await h.RowAsync(message.Id))!.Status);
-        var change = await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(("notifications", "created", "user-42"), (change.Topic, change.Kind, change.SubjectId));
+        var bell = await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(("notifications", "created", "user-42"), (bell.Topic, bell.Kind, bell.SubjectId));
     }
 }

@@ -2,7 +2,8 @@ using OpsConsole.Platform.Outbox;
 
 namespace OpsConsole.Features.Notifications;
 
-/// <summary>The bell: the outbox row is the notification, so delivering it only marks it delivered and announces it.</summary>
+/// <summary>The bell: the outbox row is the notification, written delivered with the change that causes it (see
+/// <see cref="Outbox"/>). A row still pending, written before that was so, is delivered by marking it and announcing it.</summary>
 sealed class InAppChannel : INotificationChannel
 {
     public OutboxChannel Channel => OutboxChannel.InApp;

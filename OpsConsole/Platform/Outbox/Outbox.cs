@@ -8,6 +8,8 @@ namespace OpsConsole.Platform.Outbox;
 /// Writes notifications in the transaction of the change that caused them, so they exist exactly when the change
 /// does. It never commits: the caller's commit sends them on their way, the caller's rollback takes them back. Many
 /// messages go in one multi-row insert; a message already sent for its event to its recipient on its channel is skipped.
+/// An in-app notice is its row, so it is written delivered: the bell shows it when the change commits (the caller
+/// announces it with the change), and the dispatcher never takes it.
 /// </summary>
 public sealed class Outbox(IEnumerable<INotificationChannel> channels, TimeProvider time)
 {
@@ -35,14 +37,16 @@ public sealed class Outbox(IEnumerable<INotificationChannel> channels, TimeProvi
         var rows = messages.Where(m => IsEnabled(m.Channel)).Select(m => (Id: m.Id, Message: m))
             .DistinctBy(r => r.Id).ToList();
         if (rows.Count == 0)
-            return new OutboxEnqueued(0, null);
+            return new OutboxEnqueued(0, null, []);
         DateTimeOffset NextAttempt(OutboxMessage m) => m.NotBefore?.ToUniversalTime() is { } notBefore && notBefore > now ? notBefore : now;
         NpgsqlParameter Column<T>(string name, Func<OutboxMessage, T> value) => new(name, rows.Select(r => value(r.Message)).ToArray());
         var added = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO notification_outbox (id, channel, recipient, subject_type, subject_id, event_key, class, title, text,
-                html, slack_text, link, occurred_at, not_before, status, attempts, next_attempt_at, created_at)
+                html, slack_text, link, occurred_at, not_before, status, attempts, next_attempt_at, delivered_at, created_at)
             SELECT id, channel, recipient, subject_type, subject_id, event_key, class, title, text, html, slack_text, link,
-                occurred_at, not_before, 'Pending', 0, next_attempt_at, @now
+                occurred_at, not_before,
+                CASE WHEN channel = 'InApp' THEN 'Delivered' ELSE 'Pending' END, CASE WHEN channel = 'InApp' THEN 1 ELSE 0 END,
+                next_attempt_at, CASE WHEN channel = 'InApp' THEN @now END, @now
             FROM unnest(@id, @channel, @recipient, @subject_type, @subject_id, @event_key, @class, @title, @text, @html,
                 @slack_text, @link, @occurred_at, @not_before, @next_attempt_at)
                 AS m(id, channel, recipient, subject_type, subject_id, event_key, class, title, text, html, slack_text, link,
@@ -67,6 +71,8 @@ public sealed class Outbox(IEnumerable<INotificationChannel> channels, TimeProvi
                 Column("not_before", m => m.NotBefore?.ToUniversalTime()),
                 Column("next_attempt_at", NextAttempt),
             ], ct);
-        return new OutboxEnqueued(added, rows.Min(r => NextAttempt(r.Message)));
+        var queued = rows.Where(r => r.Message.Channel != OutboxChannel.InApp).ToList();
+        var bells = rows.Where(r => r.Message.Channel == OutboxChannel.InApp).Select(r => r.Message.Recipient).Distinct().ToList();
+        return new OutboxEnqueued(added, queued.Count == 0 ? null : queued.Min(r => NextAttempt(r.Message)), bells);
     }
 }

@@ -1,5 +1,5 @@
 namespace OpsConsole.Platform.Outbox;
 
-/// <summary>What an enqueue wrote: the rows added (repeats and channels that are off are not), and when the earliest
-/// message written is due, so the dispatcher can be woken for it.</summary>
-public sealed record OutboxEnqueued(int Added, DateTimeOffset? EarliestDue);
+/// <summary>What an enqueue wrote: the rows added (repeats and channels that are off are not), when the earliest message
+/// left for the dispatcher is due, so that it can be woken for it, and whose bells have a new notice (user ids).</summary>
+public sealed record OutboxEnqueued(int Added, DateTimeOffset? EarliestDue, IReadOnlyList<string> Bells);

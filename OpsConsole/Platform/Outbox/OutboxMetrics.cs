@@ -9,6 +9,7 @@ namespace OpsConsole.Platform.Outbox;
 /// Notifications on /metrics by channel and family (the event key's first part: approval, pack, alert, mint):
 /// opsconsole_notifications_queued, waiting now, read from the outbox on each scrape; and this instance's
 /// opsconsole_notifications_sent_total and opsconsole_notifications_failed_total (given up after the last attempt).
+/// In-app notices are delivered with the change that causes them and are in none of these.
 /// </summary>
 public sealed class OutboxMetrics(IDbContextFactory<OpsDbContext> contexts, ILogger<OutboxMetrics> log) : ReadOnScrape(log)
 {

@@ -30,8 +30,9 @@ public sealed class TransitionWriter(AuditTrail audit, Outbox.Outbox outbox, Liv
             all.Wakes.Add(kept.Wakes);
         var queued = await outbox.EnqueueAsync(db, all.Notices, ct);
         all.Wakes.At(OutboxFeature.DispatchJob, queued.EarliestDue);
-        // The live changes and the wake times in one statement.
-        await LiveAnnouncer.NotifyAsync(db, [.. live.Notices(all.Live), .. WakeupSignal.Notices(all.Wakes)], ct);
+        // The live changes (with each bell that has a new notice) and the wake times in one statement.
+        List<LiveChange> changes = [.. all.Live, .. queued.Bells.Select(user => new LiveChange(LiveTopics.Notifications, LiveChange.Created, user))];
+        await LiveAnnouncer.NotifyAsync(db, [.. live.Notices(changes), .. WakeupSignal.Notices(all.Wakes)], ct);
         var events = await audit.AppendAsync(db, all.Audit, ct);
 
         var ids = new List<IReadOnlyList<long>>(applied.Count);
