@@ -10,6 +10,8 @@ namespace OpsConsole.Domain.Approvals;
 /// </summary>
 public static class SlaSchedule
 {
+    static readonly SlaStep[] Steps = Enum.GetValues<SlaStep>();
+
     /// <summary>When the step falls due, or null when the policy turns it off.</summary>
     public static DateTimeOffset? DueAt(ApprovalRequest request, SlaPolicy policy, BusinessCalendar? calendar, SlaStep step)
     {
@@ -38,13 +40,17 @@ public static class SlaSchedule
     {
         if (request.Status != ApprovalStatus.Pending)
             return [];
-        var steps = Enum.GetValues<SlaStep>()
-            .Where(s => !HasFired(request, s))
-            .Select(s => (Step: s, DueAt: DueAt(request, policy, calendar, s)))
-            .Where(s => s.DueAt is not null)
-            .Select(s => (s.Step, DueAt: s.DueAt!.Value))
-            .OrderBy(s => s.DueAt).ThenBy(s => s.Step)
-            .ToList();
+        // Four steps at most, sorted by insertion: the SLA job asks this of every request it claims.
+        var steps = new List<(SlaStep Step, DateTimeOffset DueAt)>(4);
+        foreach (var step in Steps)
+        {
+            if (HasFired(request, step) || DueAt(request, policy, calendar, step) is not { } due)
+                continue;
+            var at = steps.Count;
+            while (at > 0 && (steps[at - 1].DueAt > due || (steps[at - 1].DueAt == due && steps[at - 1].Step > step)))
+                at--;
+            steps.Insert(at, (step, due));
+        }
         var expire = steps.FindIndex(s => s.Step == SlaStep.Expire);
         return expire < 0 ? steps : steps[..(expire + 1)];
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using OpsConsole.Domain.Approvals;
 
 namespace OpsConsole.Domain.Notifications;
@@ -18,14 +19,15 @@ public static class NotificationTemplates
             Actor = model.Actor is null ? null : SecretRedaction.Redact(model.Actor),
             Reason = model.Reason is null ? null : SecretRedaction.Redact(model.Reason),
         };
+        var link = model.Link;
         var title = Headline(eventKey, safe, s => s);
-        var text = string.Join("\n", Body(eventKey, safe, s => s)) + $"\n\nOpen the request: {model.Link}";
-        var slack = $"*{SlackEscape(title)}*\n" + string.Join("\n", Body(eventKey, safe, SlackEscape))
-            + $"\n<{model.Link}|Open the request>";
-        var html = $"<h2>{Html(title)}</h2>\n"
-            + string.Concat(Body(eventKey, safe, Html).Select(line => $"<p>{line}</p>\n"))
-            + $"<p><a href=\"{Html(model.Link)}\">Open the request</a></p>";
-        return new RenderedNotification(title, text, slack, html);
+        var text = string.Join("\n", Body(eventKey, safe, s => s)) + $"\n\nOpen the request: {link}";
+        var slack = $"*{SlackEscape(title)}*\n" + string.Join("\n", Body(eventKey, safe, SlackEscape)) + $"\n<{link}|Open the request>";
+        var html = new StringBuilder(512).Append("<h2>").Append(Html(title)).Append("</h2>\n");
+        foreach (var line in Body(eventKey, safe, Html))
+            html.Append("<p>").Append(line).Append("</p>\n");
+        html.Append("<p><a href=\"").Append(Html(link)).Append("\">Open the request</a></p>");
+        return new RenderedNotification(title, text, slack, html.ToString());
     }
 
     static string Headline(string key, NotificationModel m, Func<string, string> user) => key switch

@@ -23,6 +23,9 @@ public class OutboxEnqueueTests(DatabaseFixture fixture) : IClassFixture<Databas
         Assert.Equal(Guid.Parse("3ca2b01f-5fe7-8b0b-aa2d-bccd927b19ae"), OutboxId.For("operator@demo.local", "approval_request",
             "5b6c8f0e-1c2d-4e3f-9a8b-7c6d5e4f3a2b", "approval.reminder", OutboxChannel.Email));
         Assert.Equal(Guid.Parse("5e00f9f4-2797-80d9-aded-7391f08c3870"), OutboxId.For("ø", "", "x", "é😀", OutboxChannel.InApp));
+        // Past a kilobyte of name, hashed from a pooled buffer rather than the stack: the same scheme.
+        Assert.Equal(Guid.Parse("bb4a4134-edf6-8133-874f-a0694f145df2"), OutboxId.For(new string('r', 700) + new string('ü', 200),
+            "approval_request", "long-1", "approval.requested", OutboxChannel.Email));
     }
 
     [Fact]

@@ -25,13 +25,14 @@ public sealed class ApprovalNotifier(
         List<OutboxMessage> messages = [];
         var now = time.GetUtcNow();
         var model = NotificationModel.From(request, actor, reason, options.Value.BaseUrl);
+        var link = model.Link;
         foreach (var notice in notices)
         {
             var rendered = NotificationTemplates.Render(notice.EventKey, model);
             // Each row carries the forms its channel sends (HTML for email, mrkdwn for Slack): an SLA batch writes thousands.
             OutboxMessage Message(OutboxChannel channel, string recipient) => new(channel, recipient, ApprovalAuditActions.SubjectType,
                 request.Id.ToString(), notice.EventKey, notice.Class.ToString(), rendered.Title, rendered.Text, now,
-                channel == OutboxChannel.Email ? rendered.Html : null, channel == OutboxChannel.Slack ? rendered.SlackMrkdwn : null, model.Link);
+                channel == OutboxChannel.Email ? rendered.Html : null, channel == OutboxChannel.Slack ? rendered.SlackMrkdwn : null, link);
             foreach (var person in await recipients.ResolveAsync(db, notice.Audience, ct))
             {
                 // The bell is never held: it makes no sound, and the person sees it when they next look.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -87,10 +88,14 @@ static class TrackedUpdates
         return parameter;
     }
 
-    /// <summary>One table per type, one key column, no owned, complex or JSON-mapped parts, and values Npgsql writes as arrays.</summary>
-    static bool IsPlain(EntityEntry entry)
+    /// <summary>One table per type, one key column, no owned, complex or JSON-mapped parts, and values Npgsql writes as arrays.
+    /// Judged once per entity type of a model: a batch asks it of every row it saves.</summary>
+    static bool IsPlain(EntityEntry entry) => Plain.GetValue(entry.Metadata, type => new StrongBox<bool>(IsPlain(type))).Value;
+
+    static readonly ConditionalWeakTable<IEntityType, StrongBox<bool>> Plain = [];
+
+    static bool IsPlain(IEntityType type)
     {
-        var type = entry.Metadata;
         if (type.GetTableName() is null || type.IsOwned() || type.BaseType is not null || type.GetDirectlyDerivedTypes().Any()
             || type.GetComplexProperties().Any() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || type.IsMappedToJson()
             || type.FindPrimaryKey() is not { Properties.Count: 1 } || type.GetTableMappings().Count() != 1

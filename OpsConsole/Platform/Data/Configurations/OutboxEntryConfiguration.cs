@@ -19,7 +19,8 @@ sealed class OutboxEntryConfiguration : IEntityTypeConfiguration<OutboxEntry>
         b.Property(e => e.Class).HasMaxLength(16);
         // Each event reaches a recipient at most once per channel: the key is the name-based id of (recipient, subject
         // type, subject id, event key, channel) (OutboxId), so the primary key holds it without an index of its own.
-        b.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        // What the dispatcher takes, by due time. Only waiting rows: in-app rows are written delivered and never enter it.
+        b.HasIndex(e => e.NextAttemptAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_notification_outbox_pending_next_attempt_at");
         // A request page's timeline: every notification sent about one subject.
         b.HasIndex(e => new { e.SubjectType, e.SubjectId, e.OccurredAt });
         // The bell: a user's latest in-app notifications; rows of the other channels stay out of it.

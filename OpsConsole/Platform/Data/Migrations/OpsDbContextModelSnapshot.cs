@@ -2816,12 +2816,13 @@ namespace OpsConsole.Platform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notification_outbox");
 
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notification_outbox_pending_next_attempt_at")
+                        .HasFilter("status = 'Pending'");
+
                     b.HasIndex("Recipient", "CreatedAt")
                         .HasDatabaseName("ix_notification_outbox_in_app_recipient_created_at")
                         .HasFilter("channel = 'InApp'");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_notification_outbox_status_next_attempt_at");
 
                     b.HasIndex("SubjectType", "SubjectId", "OccurredAt")
                         .HasDatabaseName("ix_notification_outbox_subject_type_subject_id_occurred_at");
