@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpsConsole.Features.Approvals;
@@ -93,10 +94,13 @@ static async Task<double> DueJobAsync(SlaTimers timers, string cs, int due, int 
     var audit0 = await BenchSeed.CountAsync(cs, "SELECT count(*) FROM audit_events");
     var outbox0 = await BenchSeed.CountAsync(cs, "SELECT count(*) FROM notification_outbox");
     var cpu0 = CpuTimes.Now(dataDir);
+    var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
     var sw = Stopwatch.StartNew();
     var fired = await timers.ApplyDueAsync();
     var elapsed = sw.Elapsed.TotalSeconds;
     var cpu1 = CpuTimes.Now(dataDir);
+    var gc = $"collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; " +
+        $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)";
     var audit = await BenchSeed.CountAsync(cs, "SELECT count(*) FROM audit_events") - audit0;
     var outbox = await BenchSeed.CountAsync(cs, "SELECT count(*) FROM notification_outbox") - outbox0;
     var left = await BenchSeed.CountAsync(cs, "SELECT count(*) FROM approval_requests WHERE status = 'Pending' AND next_due_at <= now()");
@@ -105,6 +109,7 @@ static async Task<double> DueJobAsync(SlaTimers timers, string cs, int due, int 
     Console.WriteLine($"  {elapsed:F3} s; {fired:N0} steps; {due / elapsed:N0} requests/s; {audit:N0} audit rows and {outbox:N0} outbox rows " +
         $"written ({(due + audit + outbox) / elapsed:N0} rows/s with the requests); still due afterwards: {left}");
     Console.WriteLine($"  CPU time meanwhile: this process {cpu1.Client - cpu0.Client:F2} s, PostgreSQL {cpu1.Server - cpu0.Server:F2} s");
+    Console.WriteLine($"  GC meanwhile: {gc}");
     if (!CommandProfile.Enabled)
         return elapsed;
     Console.WriteLine($"  waiting on PostgreSQL (statements and commits): {CommandProfile.Instance.Waited:F3} s; the rest, {elapsed - CommandProfile.Instance.Waited:F3} s, is the process's own work");
