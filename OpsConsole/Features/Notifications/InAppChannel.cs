@@ -10,5 +10,7 @@ sealed class InAppChannel : INotificationChannel
 
     public bool IsEnabled => true;
 
+    public bool DeliveredWithChange => true;
+
     public Task SendAsync(Guid id, OutboxMessage message, CancellationToken ct) => Task.CompletedTask;
 }

@@ -8,12 +8,14 @@ namespace OpsConsole.Platform.Outbox;
 /// Writes notifications in the transaction of the change that caused them, so they exist exactly when the change
 /// does. It never commits: the caller's commit sends them on their way, the caller's rollback takes them back. Many
 /// messages go in one multi-row insert; a message already sent for its event to its recipient on its channel is skipped.
-/// An in-app notice is its row, so it is written delivered: the bell shows it when the change commits (the caller
-/// announces it with the change), and the dispatcher never takes it.
+/// A message on a channel whose row is the delivery (<see cref="INotificationChannel.DeliveredWithChange"/>, the bell) is
+/// written delivered: its recipient sees it when the change commits (the caller announces it with the change), and the
+/// dispatcher never takes it.
 /// </summary>
 public sealed class Outbox(IEnumerable<INotificationChannel> channels, TimeProvider time)
 {
     readonly HashSet<OutboxChannel> enabled = channels.Where(c => c.IsEnabled).Select(c => c.Channel).ToHashSet();
+    readonly HashSet<OutboxChannel> deliveredWithChange = channels.Where(c => c.DeliveredWithChange).Select(c => c.Channel).ToHashSet();
 
     /// <summary>True when the channel has its settings; a message for a channel that is off is not written.</summary>
     public bool IsEnabled(OutboxChannel channel) => enabled.Contains(channel);
@@ -45,12 +47,12 @@ public sealed class Outbox(IEnumerable<INotificationChannel> channels, TimeProvi
                 html, slack_text, link, occurred_at, not_before, status, attempts, next_attempt_at, delivered_at, created_at)
             SELECT id, channel, recipient, subject_type, subject_id, event_key, class, title, text, html, slack_text, link,
                 occurred_at, not_before,
-                CASE WHEN channel = 'InApp' THEN 'Delivered' ELSE 'Pending' END, CASE WHEN channel = 'InApp' THEN 1 ELSE 0 END,
-                next_attempt_at, CASE WHEN channel = 'InApp' THEN @now END, @now
+                CASE WHEN delivered THEN 'Delivered' ELSE 'Pending' END, CASE WHEN delivered THEN 1 ELSE 0 END,
+                next_attempt_at, CASE WHEN delivered THEN @now END, @now
             FROM unnest(@id, @channel, @recipient, @subject_type, @subject_id, @event_key, @class, @title, @text, @html,
-                @slack_text, @link, @occurred_at, @not_before, @next_attempt_at)
+                @slack_text, @link, @occurred_at, @not_before, @next_attempt_at, @delivered)
                 AS m(id, channel, recipient, subject_type, subject_id, event_key, class, title, text, html, slack_text, link,
-                    occurred_at, not_before, next_attempt_at)
+                    occurred_at, not_before, next_attempt_at, delivered)
             ON CONFLICT DO NOTHING
             """,
             [
@@ -70,9 +72,10 @@ public sealed class Outbox(IEnumerable<INotificationChannel> channels, TimeProvi
                 Column("occurred_at", m => m.OccurredAt.ToUniversalTime()),
                 Column("not_before", m => m.NotBefore?.ToUniversalTime()),
                 Column("next_attempt_at", NextAttempt),
+                Column("delivered", m => deliveredWithChange.Contains(m.Channel)),
             ], ct);
-        var queued = rows.Where(r => r.Message.Channel != OutboxChannel.InApp).ToList();
-        var bells = rows.Where(r => r.Message.Channel == OutboxChannel.InApp).Select(r => r.Message.Recipient).Distinct().ToList();
+        var queued = rows.Where(r => !deliveredWithChange.Contains(r.Message.Channel)).ToList();
+        var bells = rows.Where(r => deliveredWithChange.Contains(r.Message.Channel)).Select(r => r.Message.Recipient).Distinct().ToList();
         return new OutboxEnqueued(added, queued.Count == 0 ? null : queued.Min(r => NextAttempt(r.Message)), bells);
     }
 }
