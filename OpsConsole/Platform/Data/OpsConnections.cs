@@ -8,19 +8,19 @@ namespace OpsConsole.Platform.Data;
 /// statement.
 /// </summary>
 /// <remarks>
-/// These connections have a pool of their own, whose connections are not reset when they go back to it and which prepares
-/// the statements it sees often: a reset (DISCARD ALL) is a statement and a transaction of its own, and it throws away
-/// every prepared statement and cached plan, so each request would parse and plan its statement afresh. That is safe only
+/// These connections have a pool of their own, whose connections are not reset when they go back to it; like every
+/// connection of the console they prepare the statements they see often (<see cref="DatabaseSetup.WithPreparedStatements"/>).
+/// A reset is a statement and a round trip of its own, which each request would pay on top of its one statement. That is safe only
 /// because what runs here leaves nothing in the session: no session settings (only SET LOCAL), no advisory locks, no
 /// LISTEN, no temporary tables, and no transaction open past the call. Anything that needs more takes an EF Core context.
 /// </remarks>
 public sealed class OpsConnections(IConfiguration config)
 {
-    readonly Lazy<string> connectionString = new(() => new NpgsqlConnectionStringBuilder(config.GetConnectionString(DatabaseSetup.ConnectionName))
-    {
-        NoResetOnClose = true,
-        MaxAutoPrepare = 16,
-    }.ConnectionString);
+    readonly Lazy<string> connectionString = new(() =>
+        new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPreparedStatements(config.GetConnectionString(DatabaseSetup.ConnectionName)!))
+        {
+            NoResetOnClose = true,
+        }.ConnectionString);
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
