@@ -23,7 +23,7 @@ static class PackApprovalEvents
     };
 
     public static IngestTarget Target { get; } =
-        new(Path, MachineClientOptions.DemoKeyId, MachineClientOptions.DemoSecret, Body, 2_000);
+        new(Path, MachineClientOptions.DemoKeyId, MachineClientOptions.DemoSecret, Body, 6_000);
 
     /// <summary>The <paramref name="i"/>-th event of run <paramref name="prefix"/> begun at <paramref name="origin"/>,
     /// counted on from the warm-up through the timed part.</summary>
