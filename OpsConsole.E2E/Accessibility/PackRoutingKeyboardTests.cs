@@ -41,8 +41,11 @@ public sealed class PackRoutingKeyboardTests(ConsoleApp app, Chromium chromium)
         await Expect(session.Page.GetByRole(AriaRole.Option, new() { Name = "Treasury" })).ToBeVisibleAsync();
         await keys.PressAsync("ArrowDown");
         await keys.PressAsync("Enter");
-        await keys.PressAsync("Escape");
+        // The pick has been made (the field shows it) while the list is open, so Escape closes the list, not the dialog.
         await Expect(routing.Field("Departments")).Not.ToHaveValueAsync("");
+        await keys.PressAsync("Escape");
+        await Expect(session.Page.GetByRole(AriaRole.Option, new() { Name = "Treasury" })).ToBeHiddenAsync();
+        await Expect(routing.Dialog).ToBeVisibleAsync();
         var department = await routing.Field("Departments").InputValueAsync();
         await keys.TabToAsync(routing.Save);
         await keys.PressAsync("Enter");
