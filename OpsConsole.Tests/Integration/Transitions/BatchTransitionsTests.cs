@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Domain.Audit;
@@ -69,6 +70,49 @@ public class BatchTransitionsTests(DatabaseFixture fixture) : IClassFixture<Data
         Assert.Equal(few, many);
         await using var db = h.Contexts.Create();
         Assert.Equal(42, await db.NotificationOutbox.CountAsync(e => e.SubjectType == TransitionHarness.AggregateType));
+    }
+
+    [Fact]
+    public async Task Rows_a_batch_creates_are_inserted_in_one_statement_whatever_their_number_and_know_their_version()
+    {
+        var executor = h.Executor();
+        async Task<(int Inserts, List<TestAggregate> Created)> CreateAsync(int size)
+        {
+            var ids = new List<Guid>();
+            for (var i = 0; i < size; i++)
+                ids.Add(await h.NewAggregateAsync());
+            var created = new List<TestAggregate>();
+            var submit = h.SubmitAll(ids);
+            h.Contexts.Statements.Reset();
+            // Each submission also opens a follow-up draft: an insert beside the update, in the same change.
+            var batch = await executor.RunBatchAsync(TransitionHarness.Work(ids[0]), async (attempt, ct) =>
+            {
+                var decisions = await submit(attempt, ct);
+                created.Clear();
+                foreach (var _ in ids)
+                    created.Add(((TestAggregateDbContext)attempt.Db).TestAggregates.Add(new TestAggregate
+                    {
+                        Id = Guid.NewGuid(),
+                        State = "Draft",
+                        Tags = ["follow-up", "b,c", "\"quoted\" {braced}", ""],
+                    }).Entity);
+                return decisions;
+            }, WhenExhausted.DeadLetter);
+            Assert.All(batch.Items, item => Assert.IsType<TransitionOutcome.Applied>(item));
+            var inserts = h.Contexts.Statements.Texts.Sum(text => Regex.Count(text, "INSERT INTO \"?test_aggregates\"?"));
+            return (inserts, created);
+        }
+
+        var few = await CreateAsync(2);
+        var many = await CreateAsync(40);
+
+        Assert.Equal((1, 1), (few.Inserts, many.Inserts));
+        foreach (var row in many.Created)
+        {
+            var stored = await h.ReadAsync(row.Id);
+            Assert.Equal(("Draft", stored.Version), (stored.State, row.Version));
+            Assert.Equal(["follow-up", "b,c", "\"quoted\" {braced}", ""], stored.Tags);
+        }
     }
 
     [Fact]

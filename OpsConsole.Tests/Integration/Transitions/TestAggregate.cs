@@ -7,6 +7,7 @@ public sealed class TestAggregate
     public required string State { get; set; }
     /// <summary>Bumped by a competing writer to change the row's xmin underneath an attempt.</summary>
     public int Touches { get; set; }
+    public List<string> Tags { get; set; } = [];
     public uint Version { get; set; }
 
     /// <summary>The pure rule under test: only a draft can be submitted.</summary>

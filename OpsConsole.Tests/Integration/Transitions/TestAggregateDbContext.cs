@@ -7,7 +7,7 @@ namespace OpsConsole.Tests.Integration.Transitions;
 public sealed class TestAggregateDbContext(DbContextOptions<TestAggregateDbContext> options) : OpsDbContext(options)
 {
     public const string CreateTable =
-        "CREATE TABLE IF NOT EXISTS test_aggregates (id uuid PRIMARY KEY, state text NOT NULL, touches integer NOT NULL DEFAULT 0)";
+        "CREATE TABLE IF NOT EXISTS test_aggregates (id uuid PRIMARY KEY, state text NOT NULL, touches integer NOT NULL DEFAULT 0, tags text[] NOT NULL DEFAULT ARRAY[]::text[])";
 
     public DbSet<TestAggregate> TestAggregates => Set<TestAggregate>();
 

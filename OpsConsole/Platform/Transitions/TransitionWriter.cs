@@ -21,7 +21,7 @@ public sealed class TransitionWriter(AuditTrail audit, Outbox.Outbox outbox, Liv
         var applied = decisions.OfType<TransitionDecision.Applied>().ToList();
         if (applied.Any(a => a.Effects.Audit.Count == 0))
             throw new InvalidOperationException($"{work.Operation} on {work.AggregateType} {work.AggregateId} changes state without an audit event.");
-        await TrackedUpdates.SaveAsync(db, ct);
+        await TrackedWrites.SaveAsync(db, ct);
 
         var all = new TransitionEffects();
         foreach (var change in applied)
