@@ -135,16 +135,17 @@ public sealed class PackEventProcessing(
         return true;
     }
 
-    /// <summary>When the waiting events are due (the first of them arrived, and the batch has gathered); null when none
+    /// <summary>When the waiting events are due (the first of them was accepted, and the batch has gathered); null when none
     /// waits. A time given asks for work after it: the events' time has come already, so none is.</summary>
     public async Task<DateTimeOffset?> EarliestAsync(DateTimeOffset? after, CancellationToken ct)
     {
         if (after is not null)
             return null;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // The first in order of acceptance: the waiting index hands it over without reading the others.
         var first = await db.Database.SqlQueryRaw<DateTimeOffset?>(
-                $"SELECT min(e.received_at) AS \"Value\" FROM pack_events e WHERE {Ready} AND {NotDeadLettered}")
-            .SingleAsync(ct);
+                $"SELECT e.received_at AS \"Value\" FROM pack_events e WHERE {Ready} AND {NotDeadLettered} ORDER BY e.seq LIMIT 1")
+            .FirstOrDefaultAsync(ct);
         return first + GatherFor;
     }
 
