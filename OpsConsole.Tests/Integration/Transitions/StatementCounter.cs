@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -8,7 +9,7 @@ namespace OpsConsole.Tests.Integration.Transitions;
 public sealed class StatementCounter : DbCommandInterceptor
 {
     int count;
-    readonly System.Collections.Concurrent.ConcurrentQueue<string> texts = [];
+    readonly ConcurrentQueue<string> texts = [];
 
     public int Count => Volatile.Read(ref count);
 

@@ -196,8 +196,7 @@ static class TrackedWrites
     }
 
     /// <summary>One table per type, one key column, no owned, complex or JSON-mapped parts, and values Npgsql writes as arrays
-    /// (or text arrays, written through JSON).
-    /// Judged once per entity type of a model: a batch asks it of every row it saves.</summary>
+    /// (text arrays go as JSON). Judged once per entity type of a model: a batch asks it of every row it saves.</summary>
     static bool IsPlain(EntityEntry entry) => Plain.GetValue(entry.Metadata, type => new StrongBox<bool>(IsPlain(type))).Value;
 
     static readonly ConditionalWeakTable<IEntityType, StrongBox<bool>> Plain = [];
