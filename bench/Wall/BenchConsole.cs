@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using OpsConsole.Tests.Integration.Support;
@@ -8,7 +9,7 @@ using OpsConsole.Tests.Integration.Support;
 /// The built console (OpsConsole/bin/Release) as its own process on the bench database, on 127.0.0.1 only, demo off,
 /// with a wall token and a machine key of the bench's own; killed when the bench is done with it.
 /// </summary>
-sealed class BenchConsole(RunningConsole process, Process os, Uri baseUrl, string wallToken, string keySecret) : IAsyncDisposable
+sealed class BenchConsole(RunningConsole process, Process os, Uri baseUrl, string wallToken, string keySecret, string scrapeToken) : IAsyncDisposable
 {
     public const string KeyId = "bench";
 
@@ -38,11 +39,23 @@ sealed class BenchConsole(RunningConsole process, Process os, Uri baseUrl, strin
     /// <summary>The CPU the console's process has used so far.</summary>
     public TimeSpan Cpu => MachineLoad.Cpu(os);
 
+    /// <summary>The console's runtime counters so far, read from its /metrics with the bench's scrape token.</summary>
+    public async Task<ConsoleRuntime> RuntimeAsync()
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", scrapeToken);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return ConsoleRuntime.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<BenchConsole> StartAsync(string cs, string workDir, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var scrapeToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir };
         start.ArgumentList.Add(Path.Combine(Root(), "OpsConsole", "bin", "Release", "net10.0", "OpsConsole.dll"));
         var environment = new Dictionary<string, string>
@@ -51,6 +64,7 @@ sealed class BenchConsole(RunningConsole process, Process os, Uri baseUrl, strin
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Demo__Enabled"] = "false",
             ["Wall__Token"] = token,
+            ["Metrics__ScrapeToken"] = scrapeToken,
             ["MachineClients__Keys__bench__Secret"] = secret,
             ["MachineClients__Keys__bench__Tenant"] = "bench",
             ["MachineClients__Keys__bench__Scopes"] = "MarketPrices:Ingest,TradeResults:Ingest,Alerts:Read",
@@ -75,7 +89,7 @@ sealed class BenchConsole(RunningConsole process, Process os, Uri baseUrl, strin
             try
             {
                 if ((await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK)
-                    return new BenchConsole(process, os, url, token, secret);
+                    return new BenchConsole(process, os, url, token, secret, scrapeToken);
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

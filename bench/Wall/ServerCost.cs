@@ -6,10 +6,11 @@ using OpsConsole.Platform.Data;
 
 /// <summary>
 /// What the server side spent over the timed part of a run, per accepted request: the console's CPU, PostgreSQL's (its
-/// server processes), the commits and the rows each table took (pg_stat_database, pg_stat_user_tables). The console's
-/// background work in the window, such as delivering the notices the requests queued, counts too. With
-/// OPS_BENCH_PROFILE=1 also each kind of statement PostgreSQL ran, from its log with log_min_duration_statement = 0 for
-/// the window: that logging slows the run, so a profiled run's latencies are not the benchmark's.
+/// server processes), the commits and the rows each table took (pg_stat_database, pg_stat_user_tables), and what the
+/// console's collector and compiler took (<see cref="ConsoleRuntime"/>). The console's background work in the window,
+/// such as delivering the notices the requests queued, counts too. With OPS_BENCH_PROFILE=1 also each kind of statement
+/// PostgreSQL ran, from its log with log_min_duration_statement = 0 for the window: that logging slows the run, so a
+/// profiled run's latencies are not the benchmark's.
 /// </summary>
 sealed partial class ServerCost(BenchConsole console, EmbeddedPostgres pg, string cs)
 {
@@ -20,6 +21,7 @@ sealed partial class ServerCost(BenchConsole console, EmbeddedPostgres pg, strin
 
     Dictionary<string, long[]> before = [];
     TimeSpan consoleCpu, postgresCpu;
+    ConsoleRuntime runtime = new(0, 0, 0, 0, 0, 0);
     long logFrom;
 
     string LogPath => Path.Combine(pg.DataDirectory, "cluster", "server.log");
@@ -31,12 +33,14 @@ sealed partial class ServerCost(BenchConsole console, EmbeddedPostgres pg, strin
         logFrom = new FileInfo(LogPath).Length;
         if (Profiled)
             await ExecuteAsync("ALTER SYSTEM SET log_min_duration_statement = 0", "SELECT pg_reload_conf()");
+        runtime = await console.RuntimeAsync();
         (consoleCpu, postgresCpu) = (console.Cpu, PostgresCpu());
     }
 
     public async Task<string> FinishAsync(int accepted)
     {
         var (consoleSpent, postgresSpent) = (console.Cpu - consoleCpu, PostgresCpu() - postgresCpu);
+        var runtimeSpent = await console.RuntimeAsync() - runtime;
         if (Profiled)
             await ExecuteAsync("ALTER SYSTEM RESET log_min_duration_statement", "SELECT pg_reload_conf()");
         await Task.Delay(StatsDelay);
@@ -46,6 +50,7 @@ sealed partial class ServerCost(BenchConsole console, EmbeddedPostgres pg, strin
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"server per accepted request ({accepted:N0}): console CPU {Each(consoleSpent.TotalMilliseconds):F2} ms, ");
         text.Append(CultureInfo.InvariantCulture, $"PostgreSQL CPU {Each(postgresSpent.TotalMilliseconds):F2} ms, commits {Each(Delta("", 0)):F2}, rollbacks {Each(Delta("", 1)):F2}");
+        text.Append(CultureInfo.InvariantCulture, $"\n  console runtime over the same window: {runtimeSpent}");
         text.Append("\n  rows per accepted request (inserted/updated/deleted): ");
         text.AppendJoin(", ", after.Keys.Where(k => k.Length > 0)
             .Select(k => (Table: k, Rows: new[] { Delta(k, 0), Delta(k, 1), Delta(k, 2) }))
