@@ -18,7 +18,9 @@ sealed record ConsoleRuntime(double GcPauseSeconds, double JitSeconds, double Ji
             if (space > 0 && double.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 values[line[..space]] = value;
         }
-        double Value(string name) => values.GetValueOrDefault(name);
+        // A counter missing (renamed by a runtime update, or the meter no longer exported) must not read as zero.
+        double Value(string name) => values.TryGetValue(name, out var value) ? value
+            : throw new InvalidOperationException($"The console's /metrics has no {name}.");
         const string Collections = "system_runtime_dotnet_gc_collections{gc_heap_generation=";
         return new ConsoleRuntime(Value("system_runtime_dotnet_gc_pause_time"), Value("system_runtime_dotnet_jit_compilation_time"),
             Value("system_runtime_dotnet_jit_compiled_methods"), Value(Collections + "\"gen0\"}"), Value(Collections + "\"gen1\"}"),
