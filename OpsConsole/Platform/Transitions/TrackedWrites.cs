@@ -26,7 +26,7 @@ static class TrackedWrites
         typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly), typeof(TimeSpan), typeof(uint),
     ];
 
-    /// <summary>Saves what the context tracks: modified rows in sets when it can, the rest with SaveChanges.</summary>
+    /// <summary>Saves what the context tracks: added and modified rows in sets when it can, the rest with SaveChanges.</summary>
     public static async Task SaveAsync(OpsDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
@@ -181,7 +181,7 @@ static class TrackedWrites
             return new NpgsqlParameter(name, rows.Select(r => (original ? r.Property(property).OriginalValue : r.Property(property).CurrentValue)
                 is IEnumerable<string> texts ? JsonSerializer.Serialize(texts) : null).ToArray());
         var converter = property.GetTypeMapping().Converter;
-        var provider = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? property.ClrType) ?? converter?.ProviderClrType ?? property.ClrType;
+        var provider = ProviderType(property);
         var element = provider.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(provider) : provider;
         var values = Array.CreateInstance(element, rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -212,11 +212,17 @@ static class TrackedWrites
         {
             if (IsTextArray(p))
                 return true;
-            var converter = p.GetTypeMapping().Converter;
-            var provider = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? p.ClrType) ?? converter?.ProviderClrType ?? p.ClrType;
+            var provider = ProviderType(p);
             return Writable.Contains(provider) && (StoreTypeOf(p) is not ("jsonb" or "json") || provider == typeof(string))
                 && (provider != typeof(uint) || StoreTypeOf(p) == "xid");
         });
+    }
+
+    /// <summary>The type the column's values reach Npgsql as, after any converter, without Nullable.</summary>
+    static Type ProviderType(IProperty property)
+    {
+        var type = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+        return Nullable.GetUnderlyingType(type) ?? type;
     }
 
     static string StoreTypeOf(IProperty property) => property.GetRelationalTypeMapping().StoreType;
