@@ -29,21 +29,21 @@ static class TrackedWrites
     /// <summary>Saves what the context tracks: added and modified rows in sets when it can, the rest with SaveChanges.</summary>
     public static async Task SaveAsync(OpsDbContext db, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
+        // Entries() compares every tracked row with its snapshot once; nothing changes a value after it, so neither the set
+        // writes nor SaveChanges compare a batch's rows again.
         var changed = db.ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
-        if (changed.Count > 0 && changed.All(e => e.State is EntityState.Modified or EntityState.Added && IsPlain(e))
-            && InsertOrder(changed) is { } inserts)
-        {
-            // Updates first, so that a unique value an update gives up is free for an insert; no update points at an added row.
-            foreach (var rows in changed.Where(e => e.State == EntityState.Modified).GroupBy(e => e.Metadata))
-                await UpdateAsync(db, rows.Key, [.. rows], ct);
-            foreach (var rows in inserts)
-                await InsertAsync(db, rows[0].Metadata, rows, ct);
-        }
-        // Changes were detected once, above, and nothing has changed since; a batch's rows are not compared twice.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            if (changed.Count > 0 && changed.All(e => e.State is EntityState.Modified or EntityState.Added && IsPlain(e))
+                && InsertOrder(changed) is { } inserts)
+            {
+                // Updates first, so that a unique value an update gives up is free for an insert; no update points at an added row.
+                foreach (var rows in changed.Where(e => e.State == EntityState.Modified).GroupBy(e => e.Metadata))
+                    await UpdateAsync(db, rows.Key, [.. rows], ct);
+                foreach (var rows in inserts)
+                    await InsertAsync(db, rows[0].Metadata, rows, ct);
+            }
             await db.SaveChangesAsync(ct);
         }
         finally
