@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsConsole.Domain.Approvals;
 using OpsConsole.Features.Approvals;
@@ -50,6 +51,23 @@ public sealed class ApprovalInboxScaleTests(DatabaseFixture fixture) : IClassFix
         await inbox.ListAsync(viewer, filter, view.EndsWith("page 40", StringComparison.Ordinal) ? 40 : 0, 50);
 
         Assert.NotEmpty(plans.Plans);
+        Assert.All(plans.Plans, plan => Assert.DoesNotContain("Seq Scan on approval_requests", plan));
+    }
+
+    [Fact]
+    public async Task A_request_page_finds_its_resubmissions_without_scanning_the_table()
+    {
+        await SeedOnceAsync();
+        var plans = new PlanRecorder();
+        var query = new ApprovalRequestQuery(new RecordingContexts(fixture.ConnectionString, plans), Options.Create(new SlaOptions()));
+        Guid id;
+        await using (var db = new RecordingContexts(fixture.ConnectionString, new PlanRecorder()).CreateDbContext())
+            id = await db.ApprovalRequests.Select(r => r.Id).FirstAsync();
+
+        Assert.NotNull(await query.GetAsync(id));
+
+        Assert.Equal(2, plans.Plans.Count);
+        Assert.Contains("ix_approval_requests_resubmission_of", plans.Plans[1]);
         Assert.All(plans.Plans, plan => Assert.DoesNotContain("Seq Scan on approval_requests", plan));
     }
 

@@ -27,7 +27,8 @@ sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalReq
         // The due job reads only what is due; decided requests never enter this index.
         b.HasIndex(r => r.NextDueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_approval_requests_pending_next_due_at");
         b.HasIndex(r => new { r.Department, r.Status, r.Tier });
-        b.HasIndex(r => r.ResubmissionOf);
+        // Few requests are resubmissions: the others write no entry here when they are created or change.
+        b.HasIndex(r => r.ResubmissionOf).HasFilter("resubmission_of IS NOT NULL");
         // The inbox's "Awaiting me" per department in due order; the included columns let it count without the table.
         b.HasIndex(r => new { r.Department, r.NextDueAt }).HasFilter("status = 'Pending'")
             .IncludeProperties(r => new { r.Tier, r.RequestedBy, r.Assignee })

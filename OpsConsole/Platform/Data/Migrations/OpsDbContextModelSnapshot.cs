@@ -604,7 +604,8 @@ namespace OpsConsole.Platform.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RequestedBy"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ResubmissionOf")
-                        .HasDatabaseName("ix_approval_requests_resubmission_of");
+                        .HasDatabaseName("ix_approval_requests_resubmission_of")
+                        .HasFilter("resubmission_of IS NOT NULL");
 
                     b.HasIndex("Title")
                         .HasDatabaseName("ix_approval_requests_title_trgm");
