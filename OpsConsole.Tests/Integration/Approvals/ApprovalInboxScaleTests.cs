@@ -61,7 +61,7 @@ public sealed class ApprovalInboxScaleTests(DatabaseFixture fixture) : IClassFix
         var plans = new PlanRecorder();
         var query = new ApprovalRequestQuery(new RecordingContexts(fixture.ConnectionString, plans), Options.Create(new SlaOptions()));
         Guid id;
-        await using (var db = new RecordingContexts(fixture.ConnectionString, new PlanRecorder()).CreateDbContext())
+        await using (var db = fixture.CreateContext())
             id = await db.ApprovalRequests.Select(r => r.Id).FirstAsync();
 
         Assert.NotNull(await query.GetAsync(id));
