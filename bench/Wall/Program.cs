@@ -86,6 +86,9 @@ async Task SaturateAsync(string database, Func<BenchConsole, IngestTarget> targe
         new Dictionary<string, string>(settings) { ["RateLimits__Machine__PerKey"] = "100000000" });
     await IngestSaturation.RunAsync(console, target(console), dir, Arg(1, 15), Arg(2, 3),
         args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0);
+    // The applying yields to a burst of accepting: how long what was accepted then took to be applied.
+    if (database == "pack-saturate" && Environment.GetEnvironmentVariable("Jobs__Enabled") != "false")
+        Console.WriteLine($"  {await PackEventsDrain.WaitAsync(cs)}");
 }
 
 static void Leave(EmbeddedPostgres pg, string dir)

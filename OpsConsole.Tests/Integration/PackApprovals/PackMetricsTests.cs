@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using OpsConsole.Tests.Integration.Alerts;
 using OpsConsole.Tests.Integration.MachineAuth;
 using OpsConsole.Tests.Integration.Notifications;
 using OpsConsole.Tests.Integration.Support;
+using static OpsConsole.Tests.Integration.PackApprovals.MetricsScrape;
 
 namespace OpsConsole.Tests.Integration.PackApprovals;
 
@@ -54,29 +54,15 @@ public sealed class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    async Task<string> ScrapeAsync()
-    {
-        using var response = await app.GetSignedAsync("/metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    /// <summary>The value of one series, or null when the scrape does not have it.</summary>
-    static double? Value(string scrape, string series)
-    {
-        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
-        return line is null ? null : double.Parse(line[(series.Length + 1)..], CultureInfo.InvariantCulture);
-    }
-
     [Fact]
     public async Task Outstanding_approvals_and_the_time_to_a_decision_are_reported_per_tenant()
     {
         var requested = await RequestAsync("run-metrics-1", "https://runner.example/resume");
-        Assert.Equal(1, Value(await ScrapeAsync(), $"opsconsole_pack_approvals_outstanding{{tenant=\"{tenant}\"}}"));
+        Assert.Equal(1, Value(await app.ScrapeAsync(), $"opsconsole_pack_approvals_outstanding{{tenant=\"{tenant}\"}}"));
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         await ApproveAsync(requested);
-        var scrape = await ScrapeAsync();
+        var scrape = await app.ScrapeAsync();
 
         Assert.Equal(0, Value(scrape, $"opsconsole_pack_approvals_outstanding{{tenant=\"{tenant}\"}}"));
         Assert.Equal(1, Value(scrape, $"opsconsole_pack_ack_latency_seconds_count{{tenant=\"{tenant}\"}}"));
@@ -85,7 +71,7 @@ public sealed class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(1, Value(scrape, $"opsconsole_pack_ack_latency_seconds_bucket{{tenant=\"{tenant}\",le=\"900\"}}"));
 
         // A later scrape counts the same decision once.
-        Assert.Equal(1, Value(await ScrapeAsync(), $"opsconsole_pack_ack_latency_seconds_count{{tenant=\"{tenant}\"}}"));
+        Assert.Equal(1, Value(await app.ScrapeAsync(), $"opsconsole_pack_ack_latency_seconds_count{{tenant=\"{tenant}\"}}"));
     }
 
     [Fact]
@@ -93,7 +79,7 @@ public sealed class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         const string sent = "opsconsole_notifications_sent_total{channel=\"Callback\",family=\"pack\"}";
         const string failed = "opsconsole_notifications_failed_total{channel=\"Callback\",family=\"pack\"}";
-        var before = await ScrapeAsync();
+        var before = await app.ScrapeAsync();
         await using var receiver = HookReceiver.Start();
 
         await ApproveAsync(await RequestAsync("run-metrics-sent", receiver.Url("/resume")));
@@ -104,7 +90,7 @@ public sealed class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<Da
             await using var db = fixture.CreateContext();
             return !await db.NotificationOutbox.AnyAsync(o => o.Channel == OutboxChannel.Callback && o.Status == OutboxStatus.Pending);
         }, "both resume calls are settled");
-        var after = await ScrapeAsync();
+        var after = await app.ScrapeAsync();
 
         // Other apps in this process may add to the same series, never take from them.
         Assert.True(Value(after, sent) >= (Value(before, sent) ?? 0) + 1, $"{sent}: {Value(before, sent)} → {Value(after, sent)}");
@@ -128,10 +114,10 @@ public sealed class PackMetricsTests(DatabaseFixture fixture) : IClassFixture<Da
             await tx.CommitAsync();
         }
         var series = $"opsconsole_notifications_queued{{channel=\"Callback\",family=\"{family}\"}}";
-        Assert.Equal(1, Value(await ScrapeAsync(), series));
+        Assert.Equal(1, Value(await app.ScrapeAsync(), series));
 
         await using (var db = fixture.CreateContext())
             await db.NotificationOutbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Delivered));
-        Assert.Equal(0, Value(await ScrapeAsync(), series));
+        Assert.Equal(0, Value(await app.ScrapeAsync(), series));
     }
 }

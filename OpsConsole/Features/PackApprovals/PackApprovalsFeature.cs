@@ -33,6 +33,7 @@ public static class PackApprovalsFeature
         services.AddDemoSeed<PackRoutingDemoSeed>();
         services.AddSingleton<PackEventIntake>();
         services.AddSingleton<PackEventApplier>();
+        services.AddSingleton<PackIntakeRate>();
         services.AddSingleton<PackEventProcessing>();
         services.AddJob<PackEventsJob>(TimeSpan.FromSeconds(5));
         services.AddWakeup<PackEventsJob>(

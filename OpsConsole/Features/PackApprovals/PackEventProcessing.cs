@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpsConsole.Domain.DeadLetters;
 using OpsConsole.Domain.PackApprovals;
 using OpsConsole.Platform.Data;
@@ -16,6 +17,10 @@ namespace OpsConsole.Features.PackApprovals;
 /// it becomes a dead letter; the events of its approval after it wait until it is applied from the remediation page.
 /// The instance that accepted an event wakes its own processing once the batch has gathered (<see cref="GatherFor"/>);
 /// <see cref="PackEventsJob"/> is the net.
+/// During a burst (more than <see cref="PackApprovalOptions.YieldToAcceptingAbove"/> events accepted in a second on this
+/// instance) the accepting comes first: the applying takes one batch per <see cref="YieldPause"/> until the burst ends or
+/// the first waiting event is <see cref="PackApprovalOptions.MaxApplyingLag"/> old. An accepted event is stored already, so
+/// only its request's arrival in the inbox waits.
 /// Several instances share the work: a claimed event is locked, the others skip it.
 /// </summary>
 public sealed class PackEventProcessing(
@@ -23,6 +28,8 @@ public sealed class PackEventProcessing(
     PackEventApplier applier,
     IDbContextFactory<OpsDbContext> contexts,
     WakeupTimers wakeups,
+    PackIntakeRate intake,
+    IOptions<PackApprovalOptions> options,
     TimeProvider time)
 {
     public const string Operation = "apply";
@@ -32,6 +39,9 @@ public sealed class PackEventProcessing(
     /// events (one claim, one chain lock, one commit, the shared reads), so at a steady flow applying each event on its
     /// own would cost many times what applying them together does; a person sees the request a fraction of a second later.</summary>
     public static readonly TimeSpan GatherFor = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long the applying leaves the machine to the accepting after each batch while it yields.</summary>
+    public static readonly TimeSpan YieldPause = TimeSpan.FromSeconds(2);
 
     static readonly TransitionContext BatchWork = new(PackAuditActions.EventSubjectType, "waiting", Operation, DeadLetterSources.Api);
 
@@ -48,20 +58,38 @@ public sealed class PackEventProcessing(
             AND d.aggregate_id = e.seq::text AND d.status <> 'Resolved')
         """;
 
-    /// <summary>Has the processing look at the waiting events on this instance, once the batch has gathered.</summary>
-    public void Wake() => wakeups.Arm(JobRegistration.KeyOf<PackEventsJob>(), time.GetUtcNow() + GatherFor);
+    // Ticks of the time before which the applying yields (zero when it does not); runs of the job and of the wake-up may
+    // overlap, so it is read and written whole.
+    long yieldingUntil;
 
-    /// <summary>Applies every event whose turn has come; returns how many had their turn.</summary>
+    DateTimeOffset YieldingUntil => new(Volatile.Read(ref yieldingUntil), TimeSpan.Zero);
+
+    /// <summary>Counts an accepted event and has the processing look at the waiting events on this instance, once the batch
+    /// has gathered (or once a pause for the accepting has passed).</summary>
+    public void Wake()
+    {
+        intake.Note();
+        var gathered = time.GetUtcNow() + GatherFor;
+        var yielding = YieldingUntil;
+        wakeups.Arm(JobRegistration.KeyOf<PackEventsJob>(), yielding > gathered ? yielding : gathered);
+    }
+
+    /// <summary>Applies every event whose turn has come, or one batch of them while the applying yields to a burst of
+    /// accepting; returns how many had their turn.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        if (time.GetUtcNow() < YieldingUntil)
+            return 0;
         var done = 0;
         while (true)
         {
+            DateTimeOffset? firstReceived = null;
             var batch = await transitions.RunBatchAsync(BatchWork, async (attempt, token) =>
             {
                 var waiting = await attempt.Db.AcceptedPackEvents
                     .FromSqlRaw($"SELECT e.*, e.xmin FROM pack_events e WHERE {Ready} AND {NotDeadLettered} ORDER BY e.seq LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
                     .ToListAsync(token);
+                firstReceived = waiting.Count > 0 ? waiting[0].ReceivedAt : null;
                 var stored = await PackEventApplier.StoredForAsync(attempt.Db, waiting, token);
                 var decisions = new List<TransitionDecision>(waiting.Count);
                 foreach (var accepted in waiting)
@@ -86,8 +114,18 @@ public sealed class PackEventProcessing(
             done += batch.Items.Count;
             if (batch.Items.Count < BatchSize)
                 return done;
+            if (YieldsAfter(firstReceived))
+            {
+                Volatile.Write(ref yieldingUntil, (time.GetUtcNow() + YieldPause).UtcTicks);
+                return done;
+            }
         }
     }
+
+    // A burst of accepting on this instance, and the waiting events not yet too old to wait longer.
+    bool YieldsAfter(DateTimeOffset? firstReceived) =>
+        intake.LastSecond > options.Value.YieldToAcceptingAbove
+        && firstReceived is { } first && time.GetUtcNow() - first < options.Value.MaxApplyingLag;
 
     /// <summary>Applies one event, if its turn has come: what the retry of its dead letter does.</summary>
     public async Task<TransitionOutcome> ApplyOneAsync(long seq, WhenExhausted whenExhausted, CancellationToken ct)
@@ -141,6 +179,9 @@ public sealed class PackEventProcessing(
     {
         if (after is not null)
             return null;
+        // Yielding: no sooner than the pause's end, and whatever waits is looked at then.
+        if (YieldingUntil is var yielding && yielding > time.GetUtcNow())
+            return yielding;
         await using var db = await contexts.CreateDbContextAsync(ct);
         // The first in order of acceptance: the waiting index hands it over without reading the others.
         var first = await db.Database.SqlQueryRaw<DateTimeOffset?>(
