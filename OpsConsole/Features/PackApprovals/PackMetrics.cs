@@ -11,7 +11,8 @@ namespace OpsConsole.Features.PackApprovals;
 /// Task Runner approvals on /metrics, by tenant: opsconsole_pack_approvals_outstanding (waiting for a decision now),
 /// opsconsole_pack_ack_latency_seconds (from an approval's arrival to its decision, fed with the decisions committed
 /// since the last scrape), and the accepted events not applied yet (opsconsole_pack_events_waiting, and the age of the
-/// first of them in opsconsole_pack_events_waiting_oldest_seconds), which grow while the applying yields to a burst. Their notifications are the <c>pack</c> family of the notification counters.
+/// first of them in opsconsole_pack_events_waiting_oldest_seconds), which grow while the applying yields to a burst.
+/// Their notifications are the <c>pack</c> family of the notification counters.
 /// </summary>
 public sealed class PackMetrics(IDbContextFactory<OpsDbContext> contexts, PackAckLatencies latencies, TimeProvider time, ILogger<PackMetrics> log)
     : ReadOnScrape(log)
