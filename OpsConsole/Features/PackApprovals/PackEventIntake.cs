@@ -22,6 +22,7 @@ public sealed class PackEventIntake(
     OpsConnections connections,
     ResumeTokens tokens,
     PackEventProcessing processing,
+    PackIntakeRate rate,
     IOptions<PackApprovalOptions> options,
     TimeProvider time)
 {
@@ -39,7 +40,10 @@ public sealed class PackEventIntake(
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Not a pack event."),
         };
         if (outcome.Status == StatusCodes.Status202Accepted)
+        {
+            rate.Note();
             processing.Wake();
+        }
         return outcome;
     }
 

@@ -64,11 +64,10 @@ public sealed class PackEventProcessing(
 
     DateTimeOffset YieldingUntil => new(Volatile.Read(ref yieldingUntil), TimeSpan.Zero);
 
-    /// <summary>Counts an accepted event and has the processing look at the waiting events on this instance, once the batch
-    /// has gathered (or once a pause for the accepting has passed).</summary>
+    /// <summary>Has the processing look at the waiting events on this instance, once the batch has gathered (or once a pause
+    /// for the accepting has passed).</summary>
     public void Wake()
     {
-        intake.Note();
         var gathered = time.GetUtcNow() + GatherFor;
         var yielding = YieldingUntil;
         wakeups.Arm(JobRegistration.KeyOf<PackEventsJob>(), yielding > gathered ? yielding : gathered);
