@@ -10,7 +10,8 @@ namespace OpsConsole.Tests.Integration.PackApprovals;
 /// A batch of Task Runner events applied in one transaction reads what its events share once: the department, the SLA
 /// policy, the routing rules, the people those choose and their quiet hours; and the approvals its events name in one
 /// statement. So the batch's reads do not grow with the number of events in it. The app's own processing is held (jobs
-/// off), so that each batch holds exactly the events the test sent.
+/// off), so that each batch holds exactly the events the test sent, and only the batch's own statements are counted (a
+/// metrics scrape by another test reads this app's approvals too).
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class PackEventBatchReadsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
@@ -38,7 +39,7 @@ public sealed class PackEventBatchReadsTests(DatabaseFixture fixture) : IClassFi
             using var response = await app.PostAsync(PackEventPosting.Path, PackEventsFor.Json(PackEventsFor.Requested(run, app.Clock.GetUtcNow())));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
-        using var statements = EfStatements.To(fixture.ConnectionString);
+        using var statements = EfStatements.FromThisFlow(fixture.ConnectionString);
         await app.EventsAppliedAsync();
         await using (var db = fixture.CreateContext())
             Assert.Equal(count, await db.PackApprovals.CountAsync(p => runs.Contains(p.RunId)));
